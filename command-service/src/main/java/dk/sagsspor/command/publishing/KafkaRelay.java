@@ -1,0 +1,129 @@
+package dk.sagsspor.command.publishing;
+
+import dk.sagsspor.command.web.CommandMetaData;
+import dk.sagsspor.events.EventCatalog;
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.SagssporEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Relays every stored event to Kafka: the event store is the outbox. A streaming event processor reads the store in
+ * order and hands each event to this handler; the handler sends it without waiting, and the batch's token is only
+ * stored after the broker has acknowledged every send of the batch. A failed send fails the batch, which the processor
+ * retries from its last token: nothing is lost, and a crash re-publishes at most one batch (at-least-once; the query
+ * side skips what it has applied).
+ */
+@Component
+@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
+class KafkaRelay {
+
+    static final String PROCESSING_GROUP = "kafka-relay";
+    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final PublishingProperties properties;
+    private final MeterRegistry meters;
+
+    KafkaRelay(
+            KafkaTemplate<String, byte[]> kafka,
+            JsonMapper json,
+            PublishingProperties properties,
+            MeterRegistry meters) {
+        this.kafka = kafka;
+        this.json = json;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @EventHandler
+    void on(SagssporEvent event, DomainEventMessage<?> message) {
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(
+                        properties.topic(), event.aggregateId())
+                .writeBinary(toCloudEvent(event, message));
+        CompletableFuture<?> sent =
+                kafka.send(record).thenRun(() -> published(event).increment());
+        pendingSends().add(sent);
+    }
+
+    private CloudEvent toCloudEvent(SagssporEvent event, DomainEventMessage<?> message) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(message.getIdentifier())
+                .withSource(properties.source())
+                .withType(EventCatalog.typeOf(event.getClass()))
+                .withSubject(message.getAggregateIdentifier())
+                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension(EventEnvelope.AGGREGATE_TYPE, message.getType())
+                .withExtension(EventEnvelope.SEQUENCE, Long.toString(message.getSequenceNumber()))
+                .withData(json.writeValueAsBytes(event));
+        copy(message, CommandMetaData.ACTOR, builder, EventEnvelope.ACTOR);
+        copy(message, CommandMetaData.CORRELATION_ID, builder, EventEnvelope.CORRELATION_ID);
+        copy(message, CommandMetaData.CAUSATION_ID, builder, EventEnvelope.CAUSATION_ID);
+        return builder.build();
+    }
+
+    private static void copy(DomainEventMessage<?> message, String key, CloudEventBuilder builder, String extension) {
+        Object value = message.getMetaData().get(key);
+        if (value != null) {
+            builder.withExtension(extension, value.toString());
+        }
+    }
+
+    /** The sends of the current batch; before the batch commits its token, all of them must be acknowledged. */
+    private List<CompletableFuture<?>> pendingSends() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> awaitAll(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventsNotPublished("Interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            meters.counter("sagsspor.relay.failures").increment();
+            throw new EventsNotPublished("Kafka did not acknowledge " + sends.size() + " event(s)", e);
+        }
+    }
+
+    private Counter published(SagssporEvent event) {
+        return Counter.builder("sagsspor.relay.events.published")
+                .description("Events relayed from the event store to Kafka and acknowledged")
+                .tag("type", event.getClass().getSimpleName())
+                .register(meters);
+    }
+
+    /** The broker did not take a batch; the processor retries it from its last token. */
+    static final class EventsNotPublished extends RuntimeException {
+        EventsNotPublished(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dk.sagsspor.command.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a plausible id, else a new
+ * one. It is in the logs (MDC {@code correlationId}), in the response header, and in the metadata of every event the
+ * request causes.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CorrelationIdFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Correlation-Id";
+    static final String MDC_KEY = "correlationId";
+    private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        String correlationId = given != null && PLAUSIBLE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, correlationId);
+        response.setHeader(HEADER, correlationId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dk.sagsspor.command.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.sagsspor.command.agendaitem.ProposeAgendaItem;
+import dk.sagsspor.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+class KafkaRelayIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "command");
+    }
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    PublishingProperties properties;
+
+    @Test
+    void relaysStoredEventToKafkaKeyedByAggregateWithCloudEventsEnvelope() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ProposeAgendaItem(
+                        id,
+                        "KKR Nordjylland",
+                        "Siden sidst",
+                        "SAG-2025-00681",
+                        List.of("haan"),
+                        null,
+                        null,
+                        null,
+                        null))
+                .andMetaData(Map.of("actor", "hast", "traceId", "corr-42")));
+
+        ConsumerRecord<String, byte[]> record = firstRecordWithKey(id);
+
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_type")).isEqualTo("dk.sagsspor.AgendaItemProposed.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/sagsspor/command-service");
+        assertThat(header(record, "ce_subject")).isEqualTo(id);
+        assertThat(header(record, "ce_aggregatetype")).isEqualTo("AgendaItem");
+        assertThat(header(record, "ce_sequence")).isEqualTo("0");
+        assertThat(header(record, "ce_actor")).isEqualTo("hast");
+        assertThat(header(record, "ce_correlationid")).isEqualTo("corr-42");
+        assertThat(header(record, "ce_causationid")).isNotBlank().isNotEqualTo(header(record, "ce_id"));
+        assertThat(Instant.parse(header(record, "ce_time")))
+                .isBefore(Instant.now().plusSeconds(1));
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        JsonNode payload = JsonMapper.builder().build().readTree(record.value());
+        assertThat(payload.path("agendaItemId").asString()).isEqualTo(id);
+        assertThat(payload.path("title").asString()).isEqualTo("Siden sidst");
+    }
+
+    private ConsumerRecord<String, byte[]> firstRecordWithKey(String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        RealInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                consumer.partitionsFor(properties.topic())
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No record with key " + key + " on " + properties.topic() + " within 30 s");
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header %s", name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

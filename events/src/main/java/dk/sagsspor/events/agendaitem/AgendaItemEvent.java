@@ -1,0 +1,14 @@
+package dk.sagsspor.events.agendaitem;
+
+import dk.sagsspor.events.SagssporEvent;
+
+/** Facts about one agenda item, in the order they happened to it. */
+public sealed interface AgendaItemEvent extends SagssporEvent permits AgendaItemProposed {
+
+    String agendaItemId();
+
+    @Override
+    default String aggregateId() {
+        return agendaItemId();
+    }
+}
