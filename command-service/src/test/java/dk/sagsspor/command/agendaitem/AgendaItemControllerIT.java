@@ -2,11 +2,8 @@ package dk.sagsspor.command.agendaitem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AgendaItemControllerIT {
@@ -26,9 +22,6 @@ class AgendaItemControllerIT {
         RealInfrastructure.register(registry, "command");
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
@@ -36,14 +29,14 @@ class AgendaItemControllerIT {
     JdbcClient jdbc;
 
     @Test
-    void proposingAnswersCreatedWithLocationAndStoresTheEvent() throws Exception {
+    void proposingAnswersCreatedWithLocationAndStoresTheEvent() {
         HttpResponse<String> response = post("""
                 {"committee": "KKR Nordjylland", "title": "Orientering om Udviklingsgruppen",
                  "caseNumber": "SAG-2025-00681", "caseOfficers": ["haan", "hast"],
                  "background": "Baggrund", "recommendation": "Det indstilles, at ..."}""", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(201);
-        String id = JSON.readTree(response.body()).path("id").asString();
+        String id = Http.json(response).path("id").asString();
         assertThat(response.headers().firstValue("Location")).contains("/api/agenda-items/" + id);
         assertThat(response.headers().firstValue("ETag")).contains("\"0\"");
         assertThat(response.headers().firstValue("X-Correlation-Id")).isPresent();
@@ -57,44 +50,43 @@ class AgendaItemControllerIT {
     }
 
     @Test
-    void keepsTheCallersCorrelationId() throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agenda-items"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Correlation-Id", "req-2025-04-11-001")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"committee\": \"KKR\", \"title\": \"T\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    void keepsTheCallersCorrelationId() {
+        HttpResponse<String> response = Http.localhost(port)
+                .postJson(
+                        "/api/agenda-items",
+                        "{\"committee\": \"KKR\", \"title\": \"T\"}",
+                        "X-Correlation-Id",
+                        "req-2025-04-11-001");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("X-Correlation-Id")).contains("req-2025-04-11-001");
     }
 
     @Test
-    void rejectsProposalWithoutTitleAndMalformedCaseNumberWithProblemDetail() throws Exception {
+    void rejectsProposalWithoutTitleAndMalformedCaseNumberWithProblemDetail() {
         HttpResponse<String> response =
                 post("{\"committee\": \"KKR Nordjylland\", \"caseNumber\": \"2025-681\"}", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        JsonNode problem = JSON.readTree(response.body());
+        JsonNode problem = Http.json(response);
         assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
         assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "caseNumber");
     }
 
     @Test
-    void rejectsInvalidOfficerInitials() throws Exception {
+    void rejectsInvalidOfficerInitials() {
         HttpResponse<String> response = post(
                 "{\"committee\": \"KKR Nordjylland\", \"title\": \"T\", \"caseOfficers\": [\"Hanne Hansen\"]}",
                 "application/json");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field"))
+        assertThat(Http.json(response).path("errors").findValuesAsString("field"))
                 .containsExactly("caseOfficers[0]");
     }
 
     @Test
-    void rejectsMalformedJsonWithProblemDetail() throws Exception {
+    void rejectsMalformedJsonWithProblemDetail() {
         HttpResponse<String> response = post("{\"committee\": ", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -102,7 +94,7 @@ class AgendaItemControllerIT {
     }
 
     @Test
-    void rejectsOtherMediaTypesWithProblemDetail() throws Exception {
+    void rejectsOtherMediaTypesWithProblemDetail() {
         HttpResponse<String> response = post("committee=KKR", "application/x-www-form-urlencoded");
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -110,7 +102,7 @@ class AgendaItemControllerIT {
     }
 
     @Test
-    void rejectedProposalsRecordNothing() throws Exception {
+    void rejectedProposalsRecordNothing() {
         long before = storedEvents();
         post("{\"committee\": \"\", \"title\": \"\"}", "application/json");
         assertThat(storedEvents()).isEqualTo(before);
@@ -122,12 +114,7 @@ class AgendaItemControllerIT {
                 .single();
     }
 
-    private HttpResponse<String> post(String body, String contentType) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agenda-items"))
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String body, String contentType) {
+        return Http.localhost(port).post("/api/agenda-items", contentType, body);
     }
 }

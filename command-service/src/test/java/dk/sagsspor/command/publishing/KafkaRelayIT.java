@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.sagsspor.command.agendaitem.ProposeAgendaItem;
 import dk.sagsspor.testsupport.RealInfrastructure;
-import java.nio.charset.StandardCharsets;
+import dk.sagsspor.testsupport.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -57,7 +50,8 @@ class KafkaRelayIT {
                         null))
                 .andMetaData(Map.of("actor", "hast", "traceId", "corr-42")));
 
-        ConsumerRecord<String, byte[]> record = firstRecordWithKey(id);
+        ConsumerRecord<String, byte[]> record =
+                Topics.firstRecordWithKey(properties.topic(), id, Duration.ofSeconds(30));
 
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_id")).isNotBlank();
@@ -77,33 +71,9 @@ class KafkaRelayIT {
         assertThat(payload.path("title").asString()).isEqualTo("Siden sidst");
     }
 
-    private ConsumerRecord<String, byte[]> firstRecordWithKey(String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        RealInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                consumer.partitionsFor(properties.topic())
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No record with key " + key + " on " + properties.topic() + " within 30 s");
-    }
-
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        assertThat(header).as("header %s", name).isNotNull();
-        return new String(header.value(), StandardCharsets.UTF_8);
+        String value = Topics.header(record, name);
+        assertThat(value).as("header %s", name).isNotNull();
+        return value;
     }
 }

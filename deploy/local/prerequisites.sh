@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Makes sure this machine has what Sagsspor needs to build, test and run without Docker:
+# a JDK 17+ and the PostgreSQL server binaries (initdb, pg_ctl). Installs what is missing
+# from the distribution's packages (Debian/Ubuntu: apt-get; needs root). Idempotent.
+set -euo pipefail
+
+log() { printf '[prerequisites] %s\n' "$*"; }
+
+have_postgres() {
+  if [ -n "${SAGSSPOR_POSTGRES_BIN:-}" ] && [ -x "$SAGSSPOR_POSTGRES_BIN/initdb" ]; then return 0; fi
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null && return 0
+  command -v initdb > /dev/null && command -v pg_ctl > /dev/null
+}
+
+java_major() {
+  java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'
+}
+
+missing=()
+if ! command -v java > /dev/null || [ "$(java_major)" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
+if ! have_postgres; then missing+=(postgresql); fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  log "JDK $(java_major) and PostgreSQL server binaries present"
+  exit 0
+fi
+
+if ! command -v apt-get > /dev/null; then
+  log "missing: ${missing[*]}; install them with your package manager (no apt-get here)"
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+log "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+# The package may start a cluster of its own; Sagsspor runs its own clusters on other ports.
+if command -v pg_lsclusters > /dev/null; then
+  pg_lsclusters -h 2>/dev/null | while read -r version name _; do
+    $sudo pg_ctlcluster "$version" "$name" stop 2>/dev/null || true
+  done
+fi
+log "installed: ${missing[*]}"

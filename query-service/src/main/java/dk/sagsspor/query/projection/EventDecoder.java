@@ -1,0 +1,70 @@
+package dk.sagsspor.query.projection;
+
+import dk.sagsspor.events.EventCatalog;
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.SagssporEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the CloudEvents envelope and the JSON payload of a record from the event topic. */
+@Component
+class EventDecoder {
+
+    private final JsonMapper json;
+
+    EventDecoder(JsonMapper json) {
+        this.json = json;
+    }
+
+    DecodedEvent<SagssporEvent> decode(ConsumerRecord<String, byte[]> record) {
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = KafkaMessageFactory.createReader(record).toEvent();
+        } catch (RuntimeException e) {
+            throw new UndecodableEvent("Not a CloudEvent: " + e.getMessage(), e);
+        }
+        Class<? extends SagssporEvent> type = EventCatalog.classOf(cloudEvent.getType())
+                .orElseThrow(() -> new UndecodableEvent("Unknown event type " + cloudEvent.getType()));
+        if (cloudEvent.getData() == null || cloudEvent.getSubject() == null || cloudEvent.getTime() == null) {
+            throw new UndecodableEvent("Event " + cloudEvent.getId() + " lacks data, subject or time");
+        }
+        SagssporEvent event;
+        try {
+            event = json.readValue(cloudEvent.getData().toBytes(), type);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new UndecodableEvent(
+                    "Payload of " + cloudEvent.getId() + " is not a valid " + cloudEvent.getType(), e);
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = new EventEnvelope(
+                    cloudEvent.getId(),
+                    cloudEvent.getType(),
+                    cloudEvent.getSource().toString(),
+                    extension(cloudEvent, EventEnvelope.AGGREGATE_TYPE),
+                    cloudEvent.getSubject(),
+                    Long.parseLong(String.valueOf(cloudEvent.getExtension(EventEnvelope.SEQUENCE))),
+                    Instant.from(cloudEvent.getTime()),
+                    extension(cloudEvent, EventEnvelope.ACTOR),
+                    extension(cloudEvent, EventEnvelope.CORRELATION_ID),
+                    extension(cloudEvent, EventEnvelope.CAUSATION_ID));
+        } catch (RuntimeException e) {
+            throw new UndecodableEvent("Envelope of " + cloudEvent.getId() + " is incomplete: " + e.getMessage(), e);
+        }
+        if (!envelope.aggregateId().equals(event.aggregateId())) {
+            throw new UndecodableEvent("Event " + envelope.eventId() + " has subject " + envelope.aggregateId()
+                    + " but belongs to " + event.aggregateId());
+        }
+        return new DecodedEvent<>(envelope, event);
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dk.sagsspor.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.RealInfrastructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole path, as a user meets it: the command service runs from its executable jar in its own JVM, with its own
+ * database; this test JVM runs the query service. An item proposed over HTTP on one side is read back over HTTP on the
+ * other, having travelled through the event store, the relay, Kafka and the projection.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sagsspor.projection.retry-attempts=1", "sagsspor.projection.retry-interval=50ms"})
+class EndToEndIT {
+
+    static final String COMMAND_SERVICE_JAR = "sagsspor.command-service.jar";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "query");
+    }
+
+    private static Process commandService;
+    private static Http commands;
+    private static Path commandServiceLog;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startCommandService() throws IOException {
+        String jar = System.getProperty(COMMAND_SERVICE_JAR);
+        assertThat(jar)
+                .as(
+                        "system property %s (set by the build) naming the command service's executable jar",
+                        COMMAND_SERVICE_JAR)
+                .isNotBlank();
+        assertThat(Path.of(jar)).exists();
+        String database = RealInfrastructure.postgres().createDatabase("command_e2e");
+        int commandPort = freePort();
+        commandServiceLog = Files.createTempFile("command-service-e2e-", ".log");
+        commandService = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar,
+                        "--server.port=" + commandPort,
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username="
+                                + RealInfrastructure.postgres().username(),
+                        "--spring.datasource.password="
+                                + RealInfrastructure.postgres().password(),
+                        "--spring.kafka.bootstrap-servers="
+                                + RealInfrastructure.kafka().bootstrapServers()))
+                .redirectErrorStream(true)
+                .redirectOutput(commandServiceLog.toFile())
+                .start();
+        commands = Http.localhost(commandPort);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(commandService.isAlive())
+                            .as("command service exited; its log:%n%s", Files.readString(commandServiceLog))
+                            .isTrue();
+                    try {
+                        return commands.get("/actuator/health/readiness").statusCode() == 200;
+                    } catch (RuntimeException notYetListening) {
+                        return false;
+                    }
+                });
+    }
+
+    @AfterAll
+    static void stopCommandService() throws InterruptedException {
+        if (commandService != null) {
+            commandService.destroy();
+            if (!commandService.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                commandService.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void itemProposedOnTheCommandSideIsReadBackFromTheQuerySide() {
+        HttpResponse<String> accepted =
+                commands.postJson("/api/agenda-items", """
+                {"committee": "KKR Nordjylland",
+                 "title": "Godkendelse af referat fra mødet den 7. februar 2025",
+                 "caseNumber": "SAG-2025-00681", "caseOfficers": ["haan", "hast"],
+                 "recommendation": "Det indstilles, at KKR Nordjylland godkender referatet."}""", "X-Correlation-Id", "e2e-walking-skeleton");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> read = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.localhost(port).get(location), response -> response.statusCode() == 200);
+
+        JsonNode item = Http.json(read);
+        assertThat(item.path("id").asString())
+                .isEqualTo(Http.json(accepted).path("id").asString());
+        assertThat(item.path("name").asString()).isEqualTo("Godkendelse af referat fra mødet den 7. februar 2025");
+        assertThat(item.path("reference").asString()).isEqualTo("SAG-2025-00681");
+        assertThat(item.path("recommendation").asString()).startsWith("Det indstilles");
+        assertThat(item.path("createdBy").asString()).isEqualTo("anonymous");
+        assertThat(read.headers().firstValue("ETag"))
+                .isEqualTo(accepted.headers().firstValue("ETag"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dk.sagsspor.query;
+
+import dk.sagsspor.events.EventCatalog;
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.SagssporEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records as the command service's relay puts them on the event topic, for feeding projections directly. */
+public final class EventRecords {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EventRecords() {}
+
+    public static ProducerRecord<String, byte[]> record(String topic, SagssporEvent event, long sequence) {
+        return record(topic, event, sequence, UUID.randomUUID().toString(), Instant.now());
+    }
+
+    public static ProducerRecord<String, byte[]> record(
+            String topic, SagssporEvent event, long sequence, String eventId, Instant time) {
+        return KafkaMessageFactory.createWriter(topic, event.aggregateId())
+                .writeBinary(CloudEventBuilder.v1()
+                        .withId(eventId)
+                        .withSource(URI.create("/sagsspor/test"))
+                        .withType(EventCatalog.typeOf(event.getClass()))
+                        .withSubject(event.aggregateId())
+                        .withTime(time.atOffset(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .withExtension(EventEnvelope.AGGREGATE_TYPE, "AgendaItem")
+                        .withExtension(EventEnvelope.SEQUENCE, Long.toString(sequence))
+                        .withExtension(EventEnvelope.ACTOR, "hast")
+                        .withExtension(EventEnvelope.CORRELATION_ID, "test-" + eventId)
+                        .withData(JSON.writeValueAsBytes(event))
+                        .build());
+    }
+}

@@ -1,0 +1,164 @@
+package dk.sagsspor.query.agendaitem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.query.EventRecords;
+import dk.sagsspor.query.projection.ProjectionProperties;
+import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.RealInfrastructure;
+import dk.sagsspor.testsupport.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sagsspor.projection.retry-attempts=1", "sagsspor.projection.retry-interval=50ms"})
+class AgendaItemProjectionIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "query");
+    }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    ProjectionProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void projectsProposedItemAndServesItWithItsVersionAsETag() {
+        String id = UUID.randomUUID().toString();
+        Instant proposedAt = Instant.parse("2025-04-11T08:00:00Z");
+        send(EventRecords.record(
+                properties.topic(), proposal(id, "Orientering om ungeindsatsen"), 0, "e-" + id, proposedAt));
+
+        HttpResponse<String> response = awaitItem(id);
+
+        assertThat(response.headers().firstValue("ETag")).contains("\"0\"");
+        JsonNode item = Http.json(response);
+        assertThat(item.path("name").asString()).isEqualTo("Orientering om ungeindsatsen");
+        assertThat(item.path("committee").asString()).isEqualTo("KKR Nordjylland");
+        assertThat(item.path("reference").asString()).isEqualTo("SAG-2025-00681");
+        assertThat(item.path("caseOfficers").valueStream().map(JsonNode::asString))
+                .containsExactly("haan", "hast");
+        assertThat(item.path("status").asString()).isEqualTo("PROPOSED");
+        assertThat(item.path("created").asString()).isEqualTo("2025-04-11T08:00:00Z");
+        assertThat(item.path("createdBy").asString()).isEqualTo("hast");
+    }
+
+    @Test
+    void ignoresRedeliveredEvent() {
+        String id = UUID.randomUUID().toString();
+        String eventId = "e-" + id;
+        send(EventRecords.record(properties.topic(), proposal(id, "Original"), 0, eventId, Instant.now()));
+        awaitItem(id);
+        double redeliveredBefore = redelivered();
+
+        // the same event again (same id and sequence); the changed title shows whether it was applied twice
+        send(EventRecords.record(properties.topic(), proposal(id, "Changed on redelivery"), 0, eventId, Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> redelivered() > redeliveredBefore);
+        assertThat(Http.json(awaitItem(id)).path("name").asString()).isEqualTo("Original");
+    }
+
+    @Test
+    void refusesEventFromAnAggregatesFutureAndDeadLettersIt() {
+        String id = UUID.randomUUID().toString();
+
+        send(EventRecords.record(properties.topic(), proposal(id, "From the future"), 3));
+
+        ConsumerRecord<String, byte[]> dead = Topics.firstRecordWithKey(properties.deadLetterTopic(), id, PATIENCE);
+        assertThat(Topics.header(dead, "kafka_dlt-exception-message"))
+                .contains("expected event 0 of " + id + " but got 3");
+        assertThat(Topics.header(dead, "kafka_dlt-original-topic")).isEqualTo(properties.topic());
+        assertThat(http().get("/api/agenda-items/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deadLettersAPoisonRecordAndKeepsThePartitionFlowing() {
+        String id = UUID.randomUUID().toString();
+
+        kafka.send(properties.topic(), id, "not an event".getBytes(StandardCharsets.UTF_8));
+        send(EventRecords.record(properties.topic(), proposal(id, "After the poison"), 0));
+
+        assertThat(Http.json(awaitItem(id)).path("name").asString()).isEqualTo("After the poison");
+        ConsumerRecord<String, byte[]> dead = Topics.firstRecordWithKey(properties.deadLetterTopic(), id, PATIENCE);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
+        assertThat(Topics.header(dead, "kafka_dlt-exception-cause-fqcn")).endsWith("UndecodableEvent");
+        assertThat(Topics.header(dead, "kafka_dlt-exception-message")).contains("Not a CloudEvent");
+    }
+
+    @Test
+    void answersNotModifiedForTheCurrentETag() {
+        String id = UUID.randomUUID().toString();
+        send(EventRecords.record(properties.topic(), proposal(id, "Cached"), 0));
+        awaitItem(id);
+
+        assertThat(http().get("/api/agenda-items/" + id, "If-None-Match", "\"0\"")
+                        .statusCode())
+                .isEqualTo(304);
+    }
+
+    @Test
+    void unknownItemIsANotFoundProblem() {
+        HttpResponse<String> response = http().get("/api/agenda-items/no-such-item");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(Http.json(response).path("id").asString()).isEqualTo("no-such-item");
+    }
+
+    private double redelivered() {
+        return meters
+                .find("sagsspor.projection.events")
+                .tags("projection", "agenda-items", "outcome", "redelivered")
+                .counters()
+                .stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+    }
+
+    private HttpResponse<String> awaitItem(String id) {
+        return await().atMost(PATIENCE)
+                .until(() -> http().get("/api/agenda-items/" + id), response -> response.statusCode() == 200);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        kafka.send(record).join();
+    }
+
+    private Http http() {
+        return Http.localhost(port);
+    }
+
+    private static AgendaItemProposed proposal(String id, String title) {
+        return new AgendaItemProposed(
+                id, "KKR Nordjylland", title, "SAG-2025-00681", List.of("haan", "hast"), null, null, null, null);
+    }
+}
