@@ -2,53 +2,88 @@ package dk.sagsspor.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The published language is a contract: every event type has a golden JSON sample per version, and each sample must
- * read into the record and write back to the same JSON. Renaming, removing or retyping a field breaks this test.
+ * The published language is a contract. Every event has a golden JSON sample for every version it ever had. The
+ * current version's sample must read into the record and write back to the same JSON, with every field present;
+ * older samples must read into the current record after upcasting. Renaming, removing or retyping a field, or adding
+ * one without a new version and an upcaster, breaks this test.
  */
 class GoldenEventSamplesTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     @TestFactory
-    Stream<DynamicTest> everyEventTypeRoundTripsItsGoldenSample() {
-        return EventCatalog.all().entrySet().stream()
-                .map(entry -> DynamicTest.dynamicTest(
-                        entry.getKey(), () -> assertRoundTrip(entry.getKey(), entry.getValue())));
+    Stream<DynamicTest> everyVersionOfEveryEventReadsIntoTheCurrentRecord() {
+        return EventCatalog.all().values().stream()
+                .flatMap(eventClass -> IntStream.rangeClosed(1, EventCatalog.versionOf(eventClass))
+                        .mapToObj(version -> DynamicTest.dynamicTest(
+                                eventClass.getSimpleName() + ".v" + version, () -> assertSample(eventClass, version))));
     }
 
     @Test
-    void catalogNamesTypesByEventAndVersion() {
-        assertThat(EventCatalog.typeOf(dk.sagsspor.events.agendaitem.AgendaItemProposed.class))
-                .isEqualTo("dk.sagsspor.AgendaItemProposed.v1");
-        assertThat(EventCatalog.classOf("dk.sagsspor.AgendaItemProposed.v1"))
-                .contains(dk.sagsspor.events.agendaitem.AgendaItemProposed.class);
-        assertThat(EventCatalog.classOf("dk.sagsspor.NoSuchThing.v1")).isEmpty();
+    void versionOneProposalsAreUpcastToOpenItems() throws IOException {
+        Map<String, Object> v1 = STRICT.readValue(sample(AgendaItemProposed.class, 1), new TypeReference<>() {});
+
+        AgendaItemProposed current =
+                STRICT.convertValue(Upcasters.toCurrent("AgendaItemProposed", 1, v1), AgendaItemProposed.class);
+
+        assertThat(current.closedItem()).isFalse();
+        assertThat(current.title()).isEqualTo(v1.get("title"));
     }
 
-    private static void assertRoundTrip(String type, Class<? extends SagssporEvent> eventClass) throws IOException {
+    @Test
+    void catalogResolvesEveryPublishedVersionAndNothingElse() {
+        assertThat(EventCatalog.typeOf(AgendaItemProposed.class)).isEqualTo("dk.sagsspor.AgendaItemProposed.v2");
+        assertThat(EventCatalog.resolve("dk.sagsspor.AgendaItemProposed.v1"))
+                .hasValueSatisfying(type -> assertThat(type.isCurrent()).isFalse());
+        assertThat(EventCatalog.resolve("dk.sagsspor.AgendaItemProposed.v2"))
+                .hasValueSatisfying(type -> assertThat(type.isCurrent()).isTrue());
+        assertThat(EventCatalog.resolve("dk.sagsspor.AgendaItemProposed.v3")).isEmpty();
+        assertThat(EventCatalog.resolve("dk.sagsspor.NoSuchThing.v1")).isEmpty();
+        assertThat(EventCatalog.resolve("com.example.AgendaItemProposed.v1")).isEmpty();
+    }
+
+    private static void assertSample(Class<? extends SagssporEvent> eventClass, int version) throws IOException {
+        try (InputStream sample = sample(eventClass, version)) {
+            assertThat(sample)
+                    .as("golden sample of %s v%d", eventClass.getSimpleName(), version)
+                    .isNotNull();
+            JsonNode golden = STRICT.readTree(sample);
+            if (version == EventCatalog.versionOf(eventClass)) {
+                SagssporEvent event = STRICT.treeToValue(golden, eventClass);
+                assertThat((Object) STRICT.valueToTree(event)).isEqualTo(golden);
+            } else {
+                Map<String, Object> old = STRICT.convertValue(golden, new TypeReference<>() {});
+                SagssporEvent event =
+                        STRICT.convertValue(Upcasters.toCurrent(eventClass.getSimpleName(), version, old), eventClass);
+                assertThat(event).isNotNull();
+            }
+        }
+    }
+
+    private static InputStream sample(Class<? extends SagssporEvent> eventClass, int version) {
         String feature = eventClass
                 .getPackageName()
                 .substring(eventClass.getPackageName().lastIndexOf('.') + 1);
-        String version = type.substring(type.lastIndexOf('.') + 1);
-        String resource = "/events/" + feature + "/" + eventClass.getSimpleName() + "." + version + ".json";
-        try (InputStream sample = GoldenEventSamplesTest.class.getResourceAsStream(resource)) {
-            assertThat(sample).as("golden sample %s for %s", resource, type).isNotNull();
-            JsonNode golden = JSON.readTree(sample);
-            SagssporEvent event = JSON.treeToValue(golden, eventClass);
-            assertThat((Object) JSON.valueToTree(event)).as(resource).isEqualTo(golden);
-        }
+        return GoldenEventSamplesTest.class.getResourceAsStream(
+                "/events/" + feature + "/" + eventClass.getSimpleName() + ".v" + version + ".json");
     }
 }

@@ -123,6 +123,46 @@ class EndToEndIT {
                 .isEqualTo(accepted.headers().firstValue("ETag"));
     }
 
+    @Test
+    void aDecisionTakenOnTheCommandSideIsReadBackFromTheQuerySide() {
+        String meeting = created(commands.postJson(
+                "/api/meetings",
+                "{\"committee\": \"KKR Nordjylland\", \"start\": \"2025-04-11T10:00\", \"location\": \"Aalborg\"}"));
+        String item = created(commands.postJson(
+                "/api/agenda-items",
+                "{\"committee\": \"KKR Nordjylland\", \"title\": \"Regional udviklingsstrategi\"}"));
+        ok(commands.postJson("/api/agenda-items/" + item + "/scheduling", "{\"meetingId\": \"" + meeting + "\"}"));
+        ok(commands.postJson("/api/meetings/" + meeting + "/opening", "{}"));
+        HttpResponse<String> decided = ok(commands.postJson(
+                "/api/agenda-items/" + item + "/decision",
+                "{\"outcome\": \"NOTED\", \"text\": \"KKR Nordjylland tog orienteringen til efterretning.\"}"));
+
+        HttpResponse<String> read = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Http.localhost(port).get("/api/agenda-items/" + item),
+                        response -> response.statusCode() == 200
+                                && response.headers()
+                                        .firstValue("ETag")
+                                        .equals(decided.headers().firstValue("ETag")));
+
+        JsonNode view = Http.json(read);
+        assertThat(view.path("status").asString()).isEqualTo("DECIDED");
+        assertThat(view.path("result").asString()).isEqualTo("NOTED");
+        assertThat(view.path("resolutionText").asString()).startsWith("KKR Nordjylland tog orienteringen");
+        assertThat(view.path("meeting").asString()).isEqualTo(meeting);
+        assertThat(view.path("version").asLong()).isEqualTo(2);
+    }
+
+    private static String created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Http.json(response).path("id").asString();
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -25,19 +25,44 @@ public final class EventRecords {
 
     public static ProducerRecord<String, byte[]> record(
             String topic, SagssporEvent event, long sequence, String eventId, Instant time) {
-        return KafkaMessageFactory.createWriter(topic, event.aggregateId())
+        return build(
+                topic,
+                event.aggregateId(),
+                EventCatalog.typeOf(event.getClass()),
+                sequence,
+                eventId,
+                time,
+                JSON.writeValueAsBytes(event));
+    }
+
+    /** A record of any type name with a hand-written payload, e.g. an older version of an event. */
+    public static ProducerRecord<String, byte[]> raw(
+            String topic, String aggregateId, String type, long sequence, String json) {
+        return build(
+                topic,
+                aggregateId,
+                type,
+                sequence,
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static ProducerRecord<String, byte[]> build(
+            String topic, String aggregateId, String type, long sequence, String eventId, Instant time, byte[] data) {
+        return KafkaMessageFactory.createWriter(topic, aggregateId)
                 .writeBinary(CloudEventBuilder.v1()
                         .withId(eventId)
                         .withSource(URI.create("/sagsspor/test"))
-                        .withType(EventCatalog.typeOf(event.getClass()))
-                        .withSubject(event.aggregateId())
+                        .withType(type)
+                        .withSubject(aggregateId)
                         .withTime(time.atOffset(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .withExtension(EventEnvelope.AGGREGATE_TYPE, "AgendaItem")
                         .withExtension(EventEnvelope.SEQUENCE, Long.toString(sequence))
                         .withExtension(EventEnvelope.ACTOR, "hast")
                         .withExtension(EventEnvelope.CORRELATION_ID, "test-" + eventId)
-                        .withData(JSON.writeValueAsBytes(event))
+                        .withData(data)
                         .build());
     }
 }

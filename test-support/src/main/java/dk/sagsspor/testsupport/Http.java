@@ -41,6 +41,13 @@ public final class Http {
         return post(path, "application/json", json, headers);
     }
 
+    /** Any method with a JSON body, e.g. PATCH or PUT. */
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -2,18 +2,65 @@ package dk.sagsspor.command.agendaitem;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dk.sagsspor.command.VersionedCommand;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.CarryOverAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.CorrectDecision;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ReviseAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.WithdrawAgendaItem;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
+import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One agenda item's life, from proposal onwards. State changes only in the event sourcing handlers. */
+/**
+ * One agenda item's life: proposed → scheduled on a meeting → (discussed) → decided, or deferred (off its meeting,
+ * waiting for the next one) → scheduled again, or withdrawn. Its parts can be edited until it is decided; a decision
+ * is corrected, never replaced. State changes only in the event sourcing handlers.
+ */
 @Aggregate
-class AgendaItem {
+public class AgendaItem {
+
+    /** Where an item is in its life. */
+    public enum Status {
+        PROPOSED,
+        SCHEDULED,
+        DEFERRED,
+        DECIDED,
+        WITHDRAWN
+    }
 
     @AggregateIdentifier
     private String agendaItemId;
+
+    private String committee;
+    private Status status;
+    private String meetingId;
+    private Parts parts;
+
+    private record Parts(
+            String title,
+            String caseNumber,
+            List<String> caseOfficers,
+            String background,
+            String recommendation,
+            String presentation,
+            List<String> attachments) {}
 
     AgendaItem() {
         // for Axon: rebuilt from its events
@@ -26,15 +73,207 @@ class AgendaItem {
                 command.committee(),
                 command.title(),
                 command.caseNumber(),
-                command.caseOfficers(),
+                listOrEmpty(command.caseOfficers()),
                 command.background(),
                 command.recommendation(),
                 command.presentation(),
-                command.attachments()));
+                listOrEmpty(command.attachments()),
+                command.closedItem()));
+    }
+
+    /** Before any command on an existing aggregate: the client's If-Match, if any, must name the current version. */
+    @CommandHandlerInterceptor
+    void requireExpectedVersion(VersionedCommand command) {
+        VersionedCommand.requireVersion(command, version());
+    }
+
+    @CommandHandler
+    long handle(ReviseAgendaItem command) {
+        requireStillOpen();
+        java.util.Set<String> named = command.parts();
+        Parts revised = new Parts(
+                named.contains("title") ? command.title() : parts.title(),
+                named.contains("caseNumber") ? command.caseNumber() : parts.caseNumber(),
+                named.contains("caseOfficers") ? listOrEmpty(command.caseOfficers()) : parts.caseOfficers(),
+                named.contains("background") ? command.background() : parts.background(),
+                named.contains("recommendation") ? command.recommendation() : parts.recommendation(),
+                named.contains("presentation") ? command.presentation() : parts.presentation(),
+                named.contains("attachments") ? listOrEmpty(command.attachments()) : parts.attachments());
+        List<String> changed = new ArrayList<>();
+        compare("title", parts.title(), revised.title(), changed);
+        compare("caseNumber", parts.caseNumber(), revised.caseNumber(), changed);
+        compare("caseOfficers", parts.caseOfficers(), revised.caseOfficers(), changed);
+        compare("background", parts.background(), revised.background(), changed);
+        compare("recommendation", parts.recommendation(), revised.recommendation(), changed);
+        compare("presentation", parts.presentation(), revised.presentation(), changed);
+        compare("attachments", parts.attachments(), revised.attachments(), changed);
+        if (!changed.isEmpty()) {
+            apply(new AgendaItemRevised(
+                    agendaItemId,
+                    revised.title(),
+                    revised.caseNumber(),
+                    revised.caseOfficers(),
+                    revised.background(),
+                    revised.recommendation(),
+                    revised.presentation(),
+                    revised.attachments(),
+                    List.copyOf(changed)));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CorrectDecision command) {
+        if (status != Status.DECIDED) {
+            requireNotWithdrawn();
+            throw new AgendaItemNotDecided(agendaItemId);
+        }
+        apply(new AgendaItemDecisionCorrected(
+                agendaItemId, meetingId, command.outcome(), command.text(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(WithdrawAgendaItem command) {
+        requireStillOpen();
+        apply(new AgendaItemWithdrawn(agendaItemId, meetingId, command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CarryOverAgendaItem command) {
+        if (status == Status.SCHEDULED && command.fromMeetingId().equals(meetingId)) {
+            apply(new AgendaItemDeferred(agendaItemId, meetingId, command.reason(), null, true));
+        }
+        return version();
+    }
+
+    /** Puts the item on a meeting whose committee has been checked; the meeting records it in the same unit of work. */
+    void scheduleOn(String targetMeetingId) {
+        requireStillOpen();
+        if (status == Status.SCHEDULED) {
+            throw new AgendaItemAlreadyScheduled(agendaItemId, meetingId);
+        }
+        apply(new AgendaItemScheduled(agendaItemId, targetMeetingId));
+    }
+
+    void unschedule() {
+        requireOnAMeeting();
+        apply(new AgendaItemUnscheduled(agendaItemId, meetingId));
+    }
+
+    void discuss(String notes) {
+        requireOnAMeeting();
+        apply(new AgendaItemDiscussed(agendaItemId, meetingId, notes));
+    }
+
+    void decide(DecisionOutcome outcome, String text) {
+        requireOnAMeeting();
+        apply(new AgendaItemDecided(agendaItemId, meetingId, outcome, text));
+    }
+
+    void defer(String reason, String toMeetingId) {
+        requireOnAMeeting();
+        apply(new AgendaItemDeferred(agendaItemId, meetingId, reason, toMeetingId, false));
+    }
+
+    String committee() {
+        return committee;
+    }
+
+    /** The meeting the item is on (scheduled) or was decided at; null otherwise. */
+    String meetingId() {
+        return meetingId;
+    }
+
+    private void requireOnAMeeting() {
+        requireStillOpen();
+        if (status != Status.SCHEDULED) {
+            throw new AgendaItemNotOnAMeeting(agendaItemId, status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Neither decided nor withdrawn. */
+    private void requireStillOpen() {
+        requireNotWithdrawn();
+        if (status == Status.DECIDED) {
+            throw new AgendaItemAlreadyDecided(agendaItemId);
+        }
+    }
+
+    private void requireNotWithdrawn() {
+        if (status == Status.WITHDRAWN) {
+            throw new AgendaItemAlreadyWithdrawn(agendaItemId);
+        }
+    }
+
+    private static void compare(String part, Object before, Object after, List<String> changed) {
+        if (!Objects.equals(before, after)) {
+            changed.add(part);
+        }
+    }
+
+    private static List<String> listOrEmpty(List<String> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler
     void on(AgendaItemProposed event) {
         agendaItemId = event.agendaItemId();
+        committee = event.committee();
+        status = Status.PROPOSED;
+        parts = new Parts(
+                event.title(),
+                event.caseNumber(),
+                event.caseOfficers(),
+                event.background(),
+                event.recommendation(),
+                event.presentation(),
+                event.attachments());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemRevised event) {
+        parts = new Parts(
+                event.title(),
+                event.caseNumber(),
+                event.caseOfficers(),
+                event.background(),
+                event.recommendation(),
+                event.presentation(),
+                event.attachments());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemScheduled event) {
+        status = Status.SCHEDULED;
+        meetingId = event.meetingId();
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemUnscheduled event) {
+        status = Status.PROPOSED;
+        meetingId = null;
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemDecided event) {
+        status = Status.DECIDED;
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemDeferred event) {
+        status = Status.DEFERRED;
+        meetingId = null;
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemWithdrawn event) {
+        status = Status.WITHDRAWN;
+        meetingId = null;
     }
 }

@@ -26,11 +26,16 @@ public class Commands {
         this.meters = meters;
     }
 
+    /** Sends a command on behalf of the current request. */
     public <R> R send(Object command) {
-        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        return sendAs(ANONYMOUS, MDC.get(CorrelationIdFilter.MDC_KEY), command);
+    }
+
+    /** Sends a command on behalf of an actor (a user, or a process such as {@code sagsspor:carry-over}). */
+    public <R> R sendAs(String actor, String correlationId, Object command) {
         Map<String, Object> metaData = correlationId == null
-                ? Map.of(CommandMetaData.ACTOR, ANONYMOUS)
-                : Map.of(CommandMetaData.ACTOR, ANONYMOUS, CommandMetaData.CORRELATION_ID, correlationId);
+                ? Map.of(CommandMetaData.ACTOR, actor)
+                : Map.of(CommandMetaData.ACTOR, actor, CommandMetaData.CORRELATION_ID, correlationId);
         Timer.Sample sample = Timer.start(meters);
         String outcome = "rejected";
         try {

@@ -1,11 +1,14 @@
 package dk.sagsspor.command.web;
 
+import dk.sagsspor.command.RuleViolation;
+import dk.sagsspor.command.VersionedCommand.StaleVersion;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +23,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as an RFC 9457 problem: 400 invalid input (with the offending fields), 404 unknown id, 409 rule
- * violation or concurrent change, 415/405 for the wrong media type or method; 500 only for what we did not foresee,
- * without internals.
+ * Every error as an RFC 9457 problem: 400 invalid input (naming each bad field in {@code errors}), 404 unknown id,
+ * 409 rule violation (type named after the rule) or concurrent change, 412 stale {@code If-Match}, 415/405 for the
+ * wrong media type or method; 500 only for what we did not foresee, without internals.
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -33,17 +36,16 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request has " + ex.getErrorCount() + " invalid field(s).");
-        problem.setType(URI.create(TYPE_BASE + "invalid-request"));
-        problem.setTitle("Invalid request");
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of(
-                        "field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+        List<InvalidRequest.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error ->
+                        new InvalidRequest.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest ex) {
+        return invalid(ex.errors());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -54,18 +56,39 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return translate(ex);
     }
 
-    @ExceptionHandler({AggregateNotFoundException.class, ConcurrencyException.class})
+    @ExceptionHandler({
+        RuleViolation.class,
+        StaleVersion.class,
+        AggregateNotFoundException.class,
+        ConcurrencyException.class,
+        ConflictingModificationException.class
+    })
     ProblemDetail known(RuntimeException ex) {
         return translate(ex);
     }
 
     private ProblemDetail translate(RuntimeException ex) {
+        if (ex instanceof RuleViolation violation) {
+            ProblemDetail problem =
+                    problem(HttpStatus.CONFLICT, violation.problemType(), "Not allowed now", violation.getMessage());
+            problem.setProperty("rule", violation.getClass().getSimpleName());
+            return problem;
+        }
         if (ex instanceof AggregateNotFoundException notFound) {
-            return problem(
+            ProblemDetail problem = problem(
                     HttpStatus.NOT_FOUND,
                     "not-found",
                     "Not found",
-                    "No such " + "item: " + notFound.getAggregateIdentifier());
+                    "Nothing is known by the id " + notFound.getAggregateIdentifier());
+            problem.setProperty("id", notFound.getAggregateIdentifier());
+            return problem;
+        }
+        if (ex instanceof StaleVersion || ex instanceof ConflictingModificationException) {
+            return problem(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "stale-version",
+                    "Changed since you read it",
+                    "The resource has changed since the version in If-Match; read it again and retry.");
         }
         if (ex instanceof ConcurrencyException) {
             return problem(
@@ -80,6 +103,20 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 "internal-error",
                 "Internal error",
                 "The command could not be handled; nothing was recorded.");
+    }
+
+    private static ProblemDetail invalid(List<InvalidRequest.FieldError> errors) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).");
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(error -> Map.of("field", error.field(), "message", error.message()))
+                        .toList());
+        return problem;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -2,7 +2,9 @@ package dk.sagsspor.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.sagsspor.command.agendaitem.ProposeAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.WithdrawAgendaItem;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.util.List;
 import java.util.UUID;
@@ -102,7 +104,44 @@ class EventStoreEngineIT {
         assertThat(stored).isZero();
     }
 
+    @Test
+    void readsVersionOneEventsStoredBeforeTheChangeOfShape() {
+        String id = UUID.randomUUID().toString();
+        String v1 = """
+                {"agendaItemId": "%s", "committee": "KKR Nordjylland", "title": "Fra før version 2",
+                 "caseNumber": null, "caseOfficers": [], "background": null, "recommendation": null,
+                 "presentation": null, "attachments": []}""".formatted(id);
+        jdbc.sql("""
+                        insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                                                      metadata, payload, payloadrevision, payloadtype, timestamp)
+                        values (?, 0, 'AgendaItem', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), null, ?,
+                                '2024-01-10T09:00:00Z')""")
+                .params(id, UUID.randomUUID().toString(), v1, AgendaItemProposed.class.getName())
+                .update();
+
+        Object payload = eventStore.readEvents(id).next().getPayload();
+
+        assertThat(payload).isInstanceOf(AgendaItemProposed.class);
+        assertThat(((AgendaItemProposed) payload).title()).isEqualTo("Fra før version 2");
+        assertThat(((AgendaItemProposed) payload).closedItem()).isFalse();
+        Long version = commands.sendAndWait(new WithdrawAgendaItem(id, 0L, "Ryddet op"));
+        assertThat(version).isEqualTo(1L);
+    }
+
+    @Test
+    void storesEventsWithTheirPublishedVersionAsRevision() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(proposal(id));
+
+        String revision = jdbc.sql("select payloadrevision from domainevententry where aggregateidentifier = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        assertThat(revision).isEqualTo(Integer.toString(AgendaItemProposed.VERSION));
+    }
+
     private static ProposeAgendaItem proposal(String id) {
-        return new ProposeAgendaItem(id, "KKR Nordjylland", "Eventuelt", null, List.of(), null, null, null, List.of());
+        return new ProposeAgendaItem(
+                id, "KKR Nordjylland", "Eventuelt", null, List.of(), null, null, null, List.of(), false);
     }
 }

@@ -2,7 +2,7 @@ package dk.sagsspor.command.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.sagsspor.command.agendaitem.ProposeAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import dk.sagsspor.testsupport.Topics;
 import java.time.Duration;
@@ -47,7 +47,8 @@ class KafkaRelayIT {
                         null,
                         null,
                         null,
-                        null))
+                        null,
+                        false))
                 .andMetaData(Map.of("actor", "hast", "traceId", "corr-42")));
 
         ConsumerRecord<String, byte[]> record =
@@ -55,7 +56,7 @@ class KafkaRelayIT {
 
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_id")).isNotBlank();
-        assertThat(header(record, "ce_type")).isEqualTo("dk.sagsspor.AgendaItemProposed.v1");
+        assertThat(header(record, "ce_type")).isEqualTo("dk.sagsspor.AgendaItemProposed.v2");
         assertThat(header(record, "ce_source")).isEqualTo("/sagsspor/command-service");
         assertThat(header(record, "ce_subject")).isEqualTo(id);
         assertThat(header(record, "ce_aggregatetype")).isEqualTo("AgendaItem");

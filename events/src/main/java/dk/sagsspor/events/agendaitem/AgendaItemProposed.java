@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param recommendation "Indstilling"; may be null
  * @param presentation "Sagsfremstilling"; may be null
  * @param attachments references to attachments (file names or URLs); the files themselves are not events
+ * @param closedItem a closed item ("lukket punkt"), not for the public; OParl's {@code public} is its negation. New in
+ *     version 2: version 1 events are upcast with {@code false}
  */
 public record AgendaItemProposed(
         String agendaItemId,
@@ -25,8 +27,12 @@ public record AgendaItemProposed(
         String background,
         String recommendation,
         String presentation,
-        List<String> attachments)
+        List<String> attachments,
+        boolean closedItem)
         implements AgendaItemEvent {
+
+    /** Version 2 added {@code closedItem}. */
+    public static final int VERSION = 2;
 
     public AgendaItemProposed {
         Objects.requireNonNull(agendaItemId, "agendaItemId");

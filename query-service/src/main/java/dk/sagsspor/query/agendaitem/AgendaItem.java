@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * An agenda item as staff read it. Field names follow OParl where it has one: {@code name} is the title,
- * {@code reference} the case number, {@code created}/{@code modified} the first and last change.
+ * {@code reference} the case number, {@code created}/{@code modified} the first and last change, {@code public} false
+ * for a closed item, {@code meeting} the meeting it is on (or was decided at), {@code result} the decision's outcome
+ * and {@code resolutionText} its text.
  */
 record AgendaItem(
         String id,
@@ -21,4 +23,12 @@ record AgendaItem(
         long version,
         Instant created,
         String createdBy,
-        Instant modified) {}
+        Instant modified,
+
+        @com.fasterxml.jackson.annotation.JsonProperty("public")
+        boolean isPublic,
+
+        String meeting,
+        String result,
+        String resolutionText,
+        int timesDeferred) {}

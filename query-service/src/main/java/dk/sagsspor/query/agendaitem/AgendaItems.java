@@ -2,12 +2,17 @@ package dk.sagsspor.query.agendaitem;
 
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +30,10 @@ class AgendaItems {
         jdbc.sql("""
                         insert into agenda_item (id, committee, title, case_number, case_officers, background,
                                                  recommendation, presentation, attachments, status, version,
-                                                 proposed_at, proposed_by, last_changed_at)
+                                                 proposed_at, proposed_by, last_changed_at, closed_item)
                         values (:id, :committee, :title, :caseNumber, :caseOfficers, :background,
                                 :recommendation, :presentation, :attachments, 'PROPOSED', :version,
-                                :time, :actor, :time)""")
+                                :time, :actor, :time, :closedItem)""")
                 .param("id", event.agendaItemId())
                 .param("committee", event.committee())
                 .param("title", event.title())
@@ -41,7 +46,67 @@ class AgendaItems {
                 .param("version", envelope.sequence())
                 .param("time", Timestamp.from(envelope.time()))
                 .param("actor", envelope.actor())
+                .param("closedItem", event.closedItem())
                 .update();
+    }
+
+    void revised(AgendaItemRevised event, EventEnvelope envelope) {
+        update(
+                envelope,
+                """
+                title = :title, case_number = :caseNumber, case_officers = :caseOfficers, background = :background,
+                recommendation = :recommendation, presentation = :presentation, attachments = :attachments""",
+                Map.of(
+                        "title", event.title(),
+                        "caseNumber", nullable(event.caseNumber()),
+                        "caseOfficers", event.caseOfficers().toArray(String[]::new),
+                        "background", nullable(event.background()),
+                        "recommendation", nullable(event.recommendation()),
+                        "presentation", nullable(event.presentation()),
+                        "attachments", event.attachments().toArray(String[]::new)));
+    }
+
+    void scheduled(String meetingId, EventEnvelope envelope) {
+        update(envelope, "status = 'SCHEDULED', meeting_id = :meetingId", Map.of("meetingId", meetingId));
+    }
+
+    void unscheduled(EventEnvelope envelope) {
+        update(envelope, "status = 'PROPOSED', meeting_id = null", Map.of());
+    }
+
+    void decided(DecisionOutcome outcome, String text, EventEnvelope envelope) {
+        update(
+                envelope,
+                "status = 'DECIDED', outcome = :outcome, resolution_text = :text",
+                Map.of("outcome", outcome.name(), "text", text));
+    }
+
+    void deferred(EventEnvelope envelope) {
+        update(envelope, "status = 'DEFERRED', meeting_id = null, times_deferred = times_deferred + 1", Map.of());
+    }
+
+    void withdrawn(EventEnvelope envelope) {
+        update(envelope, "status = 'WITHDRAWN', meeting_id = null", Map.of());
+    }
+
+    /** Any other event: the item has a new version. */
+    void touched(EventEnvelope envelope) {
+        update(envelope, "version = version", Map.of());
+    }
+
+    private void update(EventEnvelope envelope, String assignments, Map<String, Object> parameters) {
+        jdbc.sql("update agenda_item set " + assignments
+                        + ", version = :version, last_changed_at = :time where id = :id")
+                .params(parameters)
+                .param("version", envelope.sequence())
+                .param("time", Timestamp.from(envelope.time()))
+                .param("id", envelope.aggregateId())
+                .update();
+    }
+
+    /** Map.of takes no nulls; a typed SQL null instead. */
+    private static Object nullable(String value) {
+        return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
     Optional<AgendaItem> find(String id) {
@@ -66,7 +131,12 @@ class AgendaItems {
                 rs.getLong("version"),
                 rs.getTimestamp("proposed_at").toInstant(),
                 rs.getString("proposed_by"),
-                rs.getTimestamp("last_changed_at").toInstant());
+                rs.getTimestamp("last_changed_at").toInstant(),
+                !rs.getBoolean("closed_item"),
+                rs.getString("meeting_id"),
+                rs.getString("outcome"),
+                rs.getString("resolution_text"),
+                rs.getInt("times_deferred"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

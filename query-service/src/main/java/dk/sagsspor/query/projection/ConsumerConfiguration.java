@@ -49,7 +49,9 @@ class ConsumerConfiguration {
                             record.partition(),
                             record.offset(),
                             record.key(),
-                            exception.getMessage());
+                            exception.getCause() == null
+                                    ? exception.getMessage()
+                                    : exception.getCause().getMessage());
                     deadLetters.accept(record, exception);
                     meters.counter("sagsspor.projection.dead-lettered", "topic", record.topic())
                             .increment();

@@ -3,17 +3,22 @@ package dk.sagsspor.query.projection;
 import dk.sagsspor.events.EventCatalog;
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.SagssporEvent;
+import dk.sagsspor.events.Upcasters;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the CloudEvents envelope and the JSON payload of a record from the event topic. */
 @Component
 class EventDecoder {
+
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {};
 
     private final JsonMapper json;
 
@@ -28,14 +33,19 @@ class EventDecoder {
         } catch (RuntimeException e) {
             throw new UndecodableEvent("Not a CloudEvent: " + e.getMessage(), e);
         }
-        Class<? extends SagssporEvent> type = EventCatalog.classOf(cloudEvent.getType())
+        EventCatalog.EventType type = EventCatalog.resolve(cloudEvent.getType())
                 .orElseThrow(() -> new UndecodableEvent("Unknown event type " + cloudEvent.getType()));
         if (cloudEvent.getData() == null || cloudEvent.getSubject() == null || cloudEvent.getTime() == null) {
             throw new UndecodableEvent("Event " + cloudEvent.getId() + " lacks data, subject or time");
         }
         SagssporEvent event;
         try {
-            event = json.readValue(cloudEvent.getData().toBytes(), type);
+            byte[] data = cloudEvent.getData().toBytes();
+            event = type.isCurrent()
+                    ? json.readValue(data, type.eventClass())
+                    : json.convertValue(
+                            Upcasters.toCurrent(type.name(), type.version(), json.readValue(data, TREE)),
+                            type.eventClass());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new UndecodableEvent(
                     "Payload of " + cloudEvent.getId() + " is not a valid " + cloudEvent.getType(), e);

@@ -3,7 +3,11 @@ package dk.sagsspor.query.agendaitem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.EventRecords;
 import dk.sagsspor.query.projection.ProjectionProperties;
 import dk.sagsspor.testsupport.Http;
@@ -70,6 +74,42 @@ class AgendaItemProjectionIT {
         assertThat(item.path("status").asString()).isEqualTo("PROPOSED");
         assertThat(item.path("created").asString()).isEqualTo("2025-04-11T08:00:00Z");
         assertThat(item.path("createdBy").asString()).isEqualTo("hast");
+    }
+
+    @Test
+    void upcastsAVersionOneEventFromTheTopic() {
+        String id = UUID.randomUUID().toString();
+        String v1 = """
+                {"agendaItemId": "%s", "committee": "KKR Nordjylland", "title": "Fra version 1",
+                 "caseNumber": null, "caseOfficers": [], "background": null, "recommendation": null,
+                 "presentation": null, "attachments": []}""".formatted(id);
+        send(EventRecords.raw(properties.topic(), id, "dk.sagsspor.AgendaItemProposed.v1", 0, v1));
+
+        JsonNode item = Http.json(awaitItem(id));
+        assertThat(item.path("name").asString()).isEqualTo("Fra version 1");
+        assertThat(item.path("public").asBoolean()).isTrue();
+    }
+
+    @Test
+    void followsTheItemThroughItsLifecycle() {
+        String id = UUID.randomUUID().toString();
+        send(EventRecords.record(properties.topic(), proposal(id, "Livsforløb"), 0));
+        send(EventRecords.record(properties.topic(), new AgendaItemScheduled(id, "m-1"), 1));
+        send(EventRecords.record(properties.topic(), new AgendaItemDeferred(id, "m-1", "Tid", null, true), 2));
+        send(EventRecords.record(properties.topic(), new AgendaItemScheduled(id, "m-2"), 3));
+        send(EventRecords.record(
+                properties.topic(), new AgendaItemDecided(id, "m-2", DecisionOutcome.APPROVED, "Godkendt"), 4));
+
+        JsonNode item = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/agenda-items/" + id),
+                        response -> response.statusCode() == 200
+                                && Http.json(response).path("version").asLong() == 4));
+        assertThat(item.path("status").asString()).isEqualTo("DECIDED");
+        assertThat(item.path("meeting").asString()).isEqualTo("m-2");
+        assertThat(item.path("timesDeferred").asInt()).isEqualTo(1);
+        assertThat(item.path("result").asString()).isEqualTo("APPROVED");
+        assertThat(item.path("resolutionText").asString()).isEqualTo("Godkendt");
     }
 
     @Test
@@ -159,6 +199,6 @@ class AgendaItemProjectionIT {
 
     private static AgendaItemProposed proposal(String id, String title) {
         return new AgendaItemProposed(
-                id, "KKR Nordjylland", title, "SAG-2025-00681", List.of("haan", "hast"), null, null, null, null);
+                id, "KKR Nordjylland", title, "SAG-2025-00681", List.of("haan", "hast"), null, null, null, null, false);
     }
 }

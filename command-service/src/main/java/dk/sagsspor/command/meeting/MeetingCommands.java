@@ -1,0 +1,59 @@
+package dk.sagsspor.command.meeting;
+
+import dk.sagsspor.command.VersionedCommand;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The commands on a meeting. Every command on an existing meeting may name the version it expects (from the client's
+ * {@code If-Match}); Axon refuses it when the meeting has moved on.
+ */
+public final class MeetingCommands {
+
+    private MeetingCommands() {}
+
+    public record ScheduleMeeting(
+            @TargetAggregateIdentifier String meetingId,
+            String committee,
+            Instant start,
+            Instant end,
+            String location) {}
+
+    public record RescheduleMeeting(
+            @TargetAggregateIdentifier String meetingId,
+            Long expectedVersion,
+            Instant start,
+            Instant end,
+            String location,
+            String reason)
+            implements VersionedCommand {}
+
+    public record CancelMeeting(@TargetAggregateIdentifier String meetingId, Long expectedVersion, String reason)
+            implements VersionedCommand {}
+
+    public record PublishAgenda(@TargetAggregateIdentifier String meetingId, Long expectedVersion)
+            implements VersionedCommand {}
+
+    public record OpenMeeting(@TargetAggregateIdentifier String meetingId, Long expectedVersion)
+            implements VersionedCommand {}
+
+    public record CloseMeeting(@TargetAggregateIdentifier String meetingId, Long expectedVersion)
+            implements VersionedCommand {}
+
+    public record ApproveMinutes(
+            @TargetAggregateIdentifier String meetingId, Long expectedVersion, List<String> corrections)
+            implements VersionedCommand {}
+
+    public record RenumberAgendaItem(
+            @TargetAggregateIdentifier String meetingId,
+            Long expectedVersion,
+            String agendaItemId,
+            String number,
+            String section)
+            implements VersionedCommand {}
+
+    public record ReorderAgenda(
+            @TargetAggregateIdentifier String meetingId, Long expectedVersion, List<String> agendaItemIds)
+            implements VersionedCommand {}
+}

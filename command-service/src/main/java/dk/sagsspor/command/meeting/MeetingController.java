@@ -1,0 +1,138 @@
+package dk.sagsspor.command.meeting;
+
+import dk.sagsspor.command.meeting.MeetingCommands.ApproveMinutes;
+import dk.sagsspor.command.meeting.MeetingCommands.CancelMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
+import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
+import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
+import dk.sagsspor.command.meeting.MeetingCommands.RescheduleMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
+import dk.sagsspor.command.meeting.MeetingRequests.AgendaOrder;
+import dk.sagsspor.command.meeting.MeetingRequests.AgendaPlacement;
+import dk.sagsspor.command.meeting.MeetingRequests.Cancellation;
+import dk.sagsspor.command.meeting.MeetingRequests.MinutesApproval;
+import dk.sagsspor.command.meeting.MeetingRequests.Reschedule;
+import dk.sagsspor.command.meeting.MeetingRequests.Schedule;
+import dk.sagsspor.command.meeting.MeetingRequests.Times;
+import dk.sagsspor.command.web.Commands;
+import dk.sagsspor.command.web.Versions;
+import dk.sagsspor.command.web.Versions.Accepted;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Meetings: scheduled as a resource, moved through their life by posting facts to sub-resources ({@code /opening},
+ * {@code /closing}, …), their agenda arranged under {@code /agenda}. Every write takes {@code If-Match} and answers the
+ * meeting's new version as {@code ETag}.
+ */
+@RestController
+@RequestMapping("/api/meetings")
+class MeetingController {
+
+    private final Commands commands;
+
+    MeetingController(Commands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Accepted> schedule(@Valid @RequestBody Schedule request) {
+        Times times = Times.of(request.start(), request.end());
+        String id = UUID.randomUUID().toString();
+        commands.send(
+                new ScheduleMeeting(id, request.committee().strip(), times.start(), times.end(), request.location()));
+        return ResponseEntity.created(URI.create("/api/meetings/" + id))
+                .eTag(Versions.etag(0))
+                .body(new Accepted(id, 0));
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<Accepted> reschedule(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Reschedule request) {
+        Times times = Times.of(request.start(), request.end());
+        return write(
+                id,
+                new RescheduleMeeting(
+                        id,
+                        Versions.expected(ifMatch),
+                        times.start(),
+                        times.end(),
+                        request.location(),
+                        request.reason()));
+    }
+
+    @PostMapping("/{id}/cancellation")
+    ResponseEntity<Accepted> cancel(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Cancellation request) {
+        return write(id, new CancelMeeting(id, Versions.expected(ifMatch), request.reason()));
+    }
+
+    @PostMapping("/{id}/agenda-publication")
+    ResponseEntity<Accepted> publishAgenda(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return write(id, new PublishAgenda(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/opening")
+    ResponseEntity<Accepted> open(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return write(id, new OpenMeeting(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/closing")
+    ResponseEntity<Accepted> close(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return write(id, new CloseMeeting(id, Versions.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/minutes-approval")
+    ResponseEntity<Accepted> approveMinutes(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) MinutesApproval request) {
+        return write(
+                id, new ApproveMinutes(id, Versions.expected(ifMatch), request == null ? null : request.corrections()));
+    }
+
+    @PatchMapping("/{id}/agenda/{agendaItemId}")
+    ResponseEntity<Accepted> renumber(
+            @PathVariable String id,
+            @PathVariable String agendaItemId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody AgendaPlacement request) {
+        return write(
+                id,
+                new RenumberAgendaItem(
+                        id, Versions.expected(ifMatch), agendaItemId, request.number(), request.section()));
+    }
+
+    @PutMapping("/{id}/agenda/order")
+    ResponseEntity<Accepted> reorder(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody AgendaOrder request) {
+        return write(id, new ReorderAgenda(id, Versions.expected(ifMatch), request.agendaItemIds()));
+    }
+
+    private ResponseEntity<Accepted> write(String id, Object command) {
+        Long version = commands.send(command);
+        return Versions.accepted(id, version);
+    }
+}

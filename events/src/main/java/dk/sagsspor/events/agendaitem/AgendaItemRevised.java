@@ -1,0 +1,16 @@
+package dk.sagsspor.events.agendaitem;
+
+import java.util.List;
+
+/** Parts of the item were edited; carries every editable part as it now is, and which parts changed. */
+public record AgendaItemRevised(
+        String agendaItemId,
+        String title,
+        String caseNumber,
+        List<String> caseOfficers,
+        String background,
+        String recommendation,
+        String presentation,
+        List<String> attachments,
+        List<String> changedParts)
+        implements AgendaItemEvent {}
