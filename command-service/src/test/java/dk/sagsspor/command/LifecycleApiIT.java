@@ -106,6 +106,56 @@ class LifecycleApiIT {
     }
 
     @Test
+    void theRequestsActorAndCorrelationIdGoIntoEveryEvent() {
+        String meeting = api.scheduleMeeting(NORD, "2025-06-13T10:00");
+        String item = api.propose(NORD, "Eventuelt");
+
+        HttpResponse<String> response = api.post(
+                "/api/agenda-items/" + item + "/scheduling",
+                "{\"meetingId\": \"%s\"}".formatted(meeting),
+                "X-Actor",
+                "hast",
+                "X-Correlation-Id",
+                "sched-" + item);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        for (String aggregate : new String[] {item, meeting}) {
+            String metaData = jdbc.sql("""
+                            select convert_from(metadata, 'UTF8') from domainevententry
+                             where aggregateidentifier = ? order by sequencenumber desc limit 1""").param(aggregate).query(String.class).single();
+            assertThat(metaData).contains("\"actor\":\"hast\"", "\"traceId\":\"sched-" + item + "\"");
+        }
+        HttpResponse<String> spoof =
+                api.post("/api/agenda-items", "{\"committee\": \"K\", \"title\": \"T\"}", "X-Actor", "<script>");
+        assertThat(spoof.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void documentsEveryEndpointInOpenApi() {
+        JsonNode paths = Http.json(api.http().get("/v3/api-docs")).path("paths");
+
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/meetings",
+                        "/api/meetings/{id}",
+                        "/api/meetings/{id}/cancellation",
+                        "/api/meetings/{id}/agenda-publication",
+                        "/api/meetings/{id}/opening",
+                        "/api/meetings/{id}/closing",
+                        "/api/meetings/{id}/minutes-approval",
+                        "/api/meetings/{id}/agenda/{agendaItemId}",
+                        "/api/meetings/{id}/agenda/order",
+                        "/api/agenda-items",
+                        "/api/agenda-items/{id}",
+                        "/api/agenda-items/{id}/scheduling",
+                        "/api/agenda-items/{id}/discussion",
+                        "/api/agenda-items/{id}/decision",
+                        "/api/agenda-items/{id}/decision-correction",
+                        "/api/agenda-items/{id}/deferral",
+                        "/api/agenda-items/{id}/withdrawal");
+    }
+
+    @Test
     void everyWriteAnswersTheNewVersionAsETag() {
         String meeting = api.scheduleMeeting(NORD, "2025-06-13T10:00");
         String item = api.propose(NORD, "Eventuelt");

@@ -69,7 +69,7 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode patch) {
-        return write(id, AgendaItemPatch.toCommand(patch, id, Versions.expected(ifMatch), json, validator));
+        return commands.write(id, AgendaItemPatch.toCommand(patch, id, Versions.expected(ifMatch), json, validator));
     }
 
     @PostMapping("/{id}/scheduling")
@@ -77,7 +77,7 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Scheduling request) {
-        return write(
+        return commands.write(
                 id,
                 new ScheduleAgendaItem(
                         id, Versions.expected(ifMatch), request.meetingId(), request.number(), request.section()));
@@ -86,7 +86,7 @@ class AgendaItemController {
     @DeleteMapping("/{id}/scheduling")
     ResponseEntity<Accepted> unschedule(
             @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return write(id, new UnscheduleAgendaItem(id, Versions.expected(ifMatch)));
+        return commands.write(id, new UnscheduleAgendaItem(id, Versions.expected(ifMatch)));
     }
 
     @PostMapping("/{id}/discussion")
@@ -94,7 +94,7 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Discussion request) {
-        return write(id, new DiscussAgendaItem(id, Versions.expected(ifMatch), request.notes()));
+        return commands.write(id, new DiscussAgendaItem(id, Versions.expected(ifMatch), request.notes()));
     }
 
     @PostMapping("/{id}/decision")
@@ -102,7 +102,8 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Decision request) {
-        return write(id, new DecideAgendaItem(id, Versions.expected(ifMatch), request.parsedOutcome(), request.text()));
+        return commands.write(
+                id, new DecideAgendaItem(id, Versions.expected(ifMatch), request.parsedOutcome(), request.text()));
     }
 
     @PostMapping("/{id}/decision-correction")
@@ -110,7 +111,7 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DecisionCorrection request) {
-        return write(
+        return commands.write(
                 id,
                 new CorrectDecision(
                         id, Versions.expected(ifMatch), request.parsedOutcome(), request.text(), request.reason()));
@@ -121,7 +122,8 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Deferral request) {
-        return write(id, new DeferAgendaItem(id, Versions.expected(ifMatch), request.reason(), request.toMeetingId()));
+        return commands.write(
+                id, new DeferAgendaItem(id, Versions.expected(ifMatch), request.reason(), request.toMeetingId()));
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -129,11 +131,6 @@ class AgendaItemController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Withdrawal request) {
-        return write(id, new WithdrawAgendaItem(id, Versions.expected(ifMatch), request.reason()));
-    }
-
-    private ResponseEntity<Accepted> write(String id, Object command) {
-        Long version = commands.send(command);
-        return Versions.accepted(id, version);
+        return commands.write(id, new WithdrawAgendaItem(id, Versions.expected(ifMatch), request.reason()));
     }
 }

@@ -65,7 +65,7 @@ class MeetingController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Reschedule request) {
         Times times = Times.of(request.start(), request.end());
-        return write(
+        return commands.write(
                 id,
                 new RescheduleMeeting(
                         id,
@@ -81,25 +81,25 @@ class MeetingController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Cancellation request) {
-        return write(id, new CancelMeeting(id, Versions.expected(ifMatch), request.reason()));
+        return commands.write(id, new CancelMeeting(id, Versions.expected(ifMatch), request.reason()));
     }
 
     @PostMapping("/{id}/agenda-publication")
     ResponseEntity<Accepted> publishAgenda(
             @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return write(id, new PublishAgenda(id, Versions.expected(ifMatch)));
+        return commands.write(id, new PublishAgenda(id, Versions.expected(ifMatch)));
     }
 
     @PostMapping("/{id}/opening")
     ResponseEntity<Accepted> open(
             @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return write(id, new OpenMeeting(id, Versions.expected(ifMatch)));
+        return commands.write(id, new OpenMeeting(id, Versions.expected(ifMatch)));
     }
 
     @PostMapping("/{id}/closing")
     ResponseEntity<Accepted> close(
             @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return write(id, new CloseMeeting(id, Versions.expected(ifMatch)));
+        return commands.write(id, new CloseMeeting(id, Versions.expected(ifMatch)));
     }
 
     @PostMapping("/{id}/minutes-approval")
@@ -107,7 +107,7 @@ class MeetingController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) MinutesApproval request) {
-        return write(
+        return commands.write(
                 id, new ApproveMinutes(id, Versions.expected(ifMatch), request == null ? null : request.corrections()));
     }
 
@@ -117,7 +117,7 @@ class MeetingController {
             @PathVariable String agendaItemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AgendaPlacement request) {
-        return write(
+        return commands.write(
                 id,
                 new RenumberAgendaItem(
                         id, Versions.expected(ifMatch), agendaItemId, request.number(), request.section()));
@@ -128,11 +128,6 @@ class MeetingController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AgendaOrder request) {
-        return write(id, new ReorderAgenda(id, Versions.expected(ifMatch), request.agendaItemIds()));
-    }
-
-    private ResponseEntity<Accepted> write(String id, Object command) {
-        Long version = commands.send(command);
-        return Versions.accepted(id, version);
+        return commands.write(id, new ReorderAgenda(id, Versions.expected(ifMatch), request.agendaItemIds()));
     }
 }

@@ -15,8 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Commands {
 
-    /** Until authentication exists every request is made by this actor. */
+    /** The actor of a request that names none. */
     static final String ANONYMOUS = "anonymous";
+
+    /**
+     * Until authentication exists, the request names its actor in this header (initials or a user name); the
+     * security work replaces it with the authenticated user.
+     */
+    public static final String ACTOR_HEADER = "X-Actor";
+
+    private static final java.util.regex.Pattern PLAUSIBLE_ACTOR =
+            java.util.regex.Pattern.compile("[\\p{L}0-9._@-]{2,64}");
 
     private final CommandGateway gateway;
     private final MeterRegistry meters;
@@ -26,9 +35,31 @@ public class Commands {
         this.meters = meters;
     }
 
+    /** Sends a command on an existing resource and answers its new version (body and ETag). */
+    public org.springframework.http.ResponseEntity<Versions.Accepted> write(String id, Object command) {
+        Long version = send(command);
+        return Versions.accepted(id, version);
+    }
+
     /** Sends a command on behalf of the current request. */
     public <R> R send(Object command) {
-        return sendAs(ANONYMOUS, MDC.get(CorrelationIdFilter.MDC_KEY), command);
+        return sendAs(requestActor(), MDC.get(CorrelationIdFilter.MDC_KEY), command);
+    }
+
+    private static String requestActor() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            String actor = attributes.getRequest().getHeader(ACTOR_HEADER);
+            if (actor == null) {
+                return ANONYMOUS;
+            }
+            if (!PLAUSIBLE_ACTOR.matcher(actor).matches()) {
+                throw new InvalidRequest(
+                        ACTOR_HEADER, "must be 2 to 64 letters, digits or ._@- (initials or a user name)");
+            }
+            return actor;
+        }
+        return ANONYMOUS;
     }
 
     /** Sends a command on behalf of an actor (a user, or a process such as {@code sagsspor:carry-over}). */

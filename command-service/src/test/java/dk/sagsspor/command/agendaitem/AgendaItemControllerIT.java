@@ -103,15 +103,18 @@ class AgendaItemControllerIT {
 
     @Test
     void rejectedProposalsRecordNothing() {
-        long before = storedEvents();
-        post("{\"committee\": \"\", \"title\": \"\"}", "application/json");
-        assertThat(storedEvents()).isEqualTo(before);
-    }
+        String committee = "Udvalg " + java.util.UUID.randomUUID();
 
-    private long storedEvents() {
-        return jdbc.sql("select count(*) from domainevententry")
+        HttpResponse<String> response = post(
+                "{\"committee\": \"%s\", \"title\": \"Gyldig\", \"caseOfficers\": [\"X\"]}".formatted(committee),
+                "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        Long recorded = jdbc.sql("select count(*) from domainevententry where convert_from(payload, 'UTF8') like ?")
+                .param("%" + committee + "%")
                 .query(Long.class)
                 .single();
+        assertThat(recorded).isZero();
     }
 
     private HttpResponse<String> post(String body, String contentType) {

@@ -1,0 +1,23 @@
+package dk.sagsspor.command.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    @Bean
+    OpenAPI sagssporCommandApi() {
+        return new OpenAPI()
+                .info(new Info().title("Sagsspor command API").version("1").description("""
+                                Records what happens to meetings and agenda items. Every write takes If-Match \
+                                ("<version>") and answers the new version as ETag; every POST takes an \
+                                Idempotency-Key. Errors are RFC 9457 problems: 400 invalid input (errors[] names \
+                                each field), 404 unknown id, 409 rule violation (type named after the rule) or \
+                                concurrent change, 412 stale If-Match, 422 Idempotency-Key reused with another \
+                                request. The results are read from the query service."""));
+    }
+}
