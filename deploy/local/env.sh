@@ -1,0 +1,33 @@
+# Shared settings of the one-machine stack; every one can be overridden from the environment.
+SAGSSPOR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SAGSSPOR_VAR="${SAGSSPOR_VAR:-$SAGSSPOR_ROOT/deploy/local/var}"
+SAGSSPOR_PG_PORT="${SAGSSPOR_PG_PORT:-55432}"
+SAGSSPOR_KAFKA_PORT="${SAGSSPOR_KAFKA_PORT:-59092}"
+SAGSSPOR_KAFKA_CONTROLLER_PORT="${SAGSSPOR_KAFKA_CONTROLLER_PORT:-59093}"
+SAGSSPOR_COMMAND_PORT="${SAGSSPOR_COMMAND_PORT:-8081}"
+SAGSSPOR_QUERY_PORT="${SAGSSPOR_QUERY_PORT:-8082}"
+SAGSSPOR_JAVA_OPTS="${SAGSSPOR_JAVA_OPTS:--Xmx512m}"
+SAGSSPOR_COMMAND_URL="http://127.0.0.1:$SAGSSPOR_COMMAND_PORT"
+SAGSSPOR_QUERY_URL="http://127.0.0.1:$SAGSSPOR_QUERY_PORT"
+PG_DATA="$SAGSSPOR_VAR/postgres/data"
+if [ -L "$SAGSSPOR_VAR/postgres-location" ]; then PG_DATA="$(readlink "$SAGSSPOR_VAR/postgres-location")/data"; fi
+PIDS="$SAGSSPOR_VAR/pids"
+LOGS="$SAGSSPOR_VAR/logs"
+
+log() { printf '[sagsspor] %s\n' "$*"; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# PostgreSQL refuses to run as root: as root, its tools run as the postgres user.
+as_postgres() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {
+  if [ -n "${SAGSSPOR_POSTGRES_BIN:-}" ]; then echo "$SAGSSPOR_POSTGRES_BIN"; return; fi
+  local newest
+  newest=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$newest" ]; then echo "$newest"; else dirname "$(command -v pg_ctl)"; fi
+}
+
+alive() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }

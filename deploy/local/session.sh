@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A secretariat's session against a running Sagsspor, checking every answer: schedule a meeting,
+# propose and schedule items, publish the agenda, open the meeting, decide one item, defer one,
+# close the meeting, schedule the next one, then read outstanding items back from the query side.
+# up.sh runs it once as demo data; CI runs it as the smoke test. Exits non-zero on the first surprise.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+COMMANDS="${1:-$SAGSSPOR_COMMAND_URL}"
+QUERIES="${2:-$SAGSSPOR_QUERY_URL}"
+RUN="$(date +%s)-$$"
+BODY=$(mktemp)
+trap 'rm -f "$BODY"' EXIT
+
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+
+# request METHOD URL EXPECTED_STATUS [JSON] [extra curl args...]; the body lands in $BODY
+request() {
+  local method=$1 url=$2 expected=$3 json=${4:-}
+  shift 4 || shift $#
+  local status
+  status=$(curl -s -o "$BODY" -w '%{http_code}' -X "$method" "$url" \
+    -H 'Content-Type: application/json' -H 'X-Actor: hast' -H "X-Correlation-Id: smoke-$RUN" \
+    ${json:+--data "$json"} "$@")
+  [ "$status" = "$expected" ] || fail "$method $url answered $status, expected $expected: $(cat "$BODY")"
+}
+field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$BODY" "$1"; }
+
+request POST "$COMMANDS/api/meetings" 201 \
+  '{"committee": "KKR Nordjylland", "start": "2025-04-11T10:00", "end": "2025-04-11T12:00", "location": "Aalborg Rådhus"}' \
+  -H "Idempotency-Key: smoke-meeting-$RUN"
+meeting=$(field id)
+request POST "$COMMANDS/api/meetings" 201 \
+  '{"committee": "KKR Nordjylland", "start": "2025-04-11T10:00", "end": "2025-04-11T12:00", "location": "Aalborg Rådhus"}' \
+  -H "Idempotency-Key: smoke-meeting-$RUN"
+[ "$(field id)" = "$meeting" ] || fail "a retried request with the same Idempotency-Key created another meeting"
+
+request POST "$COMMANDS/api/agenda-items" 201 \
+  '{"committee": "KKR Nordjylland", "title": "Godkendelse af referat fra mødet den 7. februar 2025", "caseNumber": "SAG-2025-00681", "caseOfficers": ["haan", "hast"], "recommendation": "Det indstilles, at KKR Nordjylland godkender referatet."}'
+minutes=$(field id)
+request POST "$COMMANDS/api/agenda-items" 201 \
+  '{"committee": "KKR Nordjylland", "title": "Orientering om det specialiserede socialområde", "caseNumber": "SAG-2025-00681", "caseOfficers": ["haan"], "background": "Der er indgået en aftale om en tværkommunal udviklingsgruppe."}'
+orientation=$(field id)
+
+request POST "$COMMANDS/api/agenda-items/$minutes/scheduling" 200 "{\"meetingId\": \"$meeting\", \"number\": \"1.1\", \"section\": \"Godkendelse af referat\"}"
+request POST "$COMMANDS/api/agenda-items/$orientation/scheduling" 200 "{\"meetingId\": \"$meeting\", \"number\": \"3.1\", \"section\": \"Regionalpolitiske sager\"}"
+request POST "$COMMANDS/api/meetings/$meeting/agenda-publication" 200 '{}'
+request POST "$COMMANDS/api/meetings/$meeting/opening" 200 '{}'
+request POST "$COMMANDS/api/agenda-items/$minutes/decision" 200 '{"outcome": "APPROVED", "text": "KKR Nordjylland godkendte referatet."}' -H 'If-Match: "1"'
+request POST "$COMMANDS/api/agenda-items/$minutes/decision" 409 '{"outcome": "REJECTED", "text": "Igen"}'
+request POST "$COMMANDS/api/agenda-items/$orientation/deferral" 200 '{"reason": "Afventer afrapporteringen"}'
+request POST "$COMMANDS/api/meetings/$meeting/closing" 200 '{}'
+request POST "$COMMANDS/api/meetings" 201 '{"committee": "KKR Nordjylland", "start": "2025-06-13T10:00", "location": "Hjørring Rådhus"}'
+
+# the query side catches up within moments
+await_status() {
+  local item=$1 wanted=$2
+  for _ in $(seq 1 100); do
+    if curl -fs -o "$BODY" "$QUERIES/api/agenda-items/$item" && [ "$(field status)" = "$wanted" ]; then return 0; fi
+    sleep 0.2
+  done
+  fail "agenda item $item did not reach $wanted on the query side: $(cat "$BODY")"
+}
+await_status "$minutes" DECIDED
+[ "$(field result)" = "APPROVED" ] || fail "decision outcome not projected"
+await_status "$orientation" SCHEDULED
+[ "$(field timesDeferred)" = "1" ] || fail "deferral not counted"
+[ "$(field meeting)" != "$meeting" ] || fail "the deferred item was not carried over to another meeting"
+request GET "$QUERIES/api/agenda-items/no-such-item" 404 ''
+
+echo "meeting $meeting: item $minutes decided, item $orientation deferred and placed on the next meeting"

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Runs the whole of Sagsspor on this machine, without Docker: PostgreSQL from the installed server
+# binaries, a real Kafka broker (KRaft) from the Maven artifacts, the command service on 8081 and the
+# query service on 8082. Builds what is missing, waits until everything is healthy, loads a demo
+# meeting the first time, and stops everything on Ctrl-C. Data stays under deploy/local/var.
+#
+#   deploy/local/up.sh            start, stay in the foreground, Ctrl-C stops everything
+#   deploy/local/up.sh --detach   start and return; deploy/local/down.sh stops it
+#   deploy/local/up.sh --reset    delete all data first
+#
+# Ports and locations: SAGSSPOR_PG_PORT (55432), SAGSSPOR_KAFKA_PORT (59092),
+# SAGSSPOR_KAFKA_CONTROLLER_PORT (59093), SAGSSPOR_COMMAND_PORT (8081), SAGSSPOR_QUERY_PORT (8082),
+# SAGSSPOR_VAR (deploy/local/var), SAGSSPOR_JAVA_OPTS (-Xmx512m), SAGSSPOR_POSTGRES_BIN.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+source "$HERE/env.sh"
+
+detach=false
+reset=false
+for argument in "$@"; do
+  case "$argument" in
+    --detach) detach=true ;;
+    --reset) reset=true ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "unknown option: $argument (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+"$HERE/down.sh" > /dev/null 2>&1 || true
+if $reset; then
+  log "--reset: deleting $SAGSSPOR_VAR"
+  rm -rf "$SAGSSPOR_VAR"
+fi
+mkdir -p "$PIDS" "$LOGS"
+
+"$HERE/prerequisites.sh"
+
+# --- build -----------------------------------------------------------------------------------------
+command_jar() { ls "$SAGSSPOR_ROOT"/command-service/target/command-service-*-exec.jar 2>/dev/null | head -n 1; }
+query_jar() { ls "$SAGSSPOR_ROOT"/query-service/target/query-service-*-exec.jar 2>/dev/null | head -n 1; }
+stale() {
+  local jar=$1 module=$2
+  [ -z "$jar" ] || [ -n "$(find "$SAGSSPOR_ROOT/$module/src/main" "$SAGSSPOR_ROOT/events/src/main" -newer "$jar" -type f -print -quit)" ]
+}
+if stale "$(command_jar)" command-service || stale "$(query_jar)" query-service; then
+  log "building the services (./mvnw package, tests skipped)"
+  (cd "$SAGSSPOR_ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
+fi
+KAFKA_LIBS="$SAGSSPOR_VAR/kafka/libs"
+if [ ! -d "$KAFKA_LIBS" ] || [ -z "$(ls -A "$KAFKA_LIBS" 2>/dev/null)" ]; then
+  log "fetching the Kafka broker's jars"
+  (cd "$SAGSSPOR_ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS")
+fi
+
+# --- PostgreSQL ------------------------------------------------------------------------------------
+PG_HOME="$SAGSSPOR_VAR/postgres"
+mkdir -p "$PG_HOME"
+if is_root; then
+  chown postgres "$PG_HOME"
+  if ! runuser -u postgres -- test -w "$PG_HOME"; then
+    # a parent directory the postgres user cannot enter (e.g. a private temp dir): keep the data elsewhere
+    PG_HOME="/var/lib/sagsspor/$(echo -n "$SAGSSPOR_VAR" | sha1sum | cut -c1-12)/postgres"
+    mkdir -p "$PG_HOME" && chown -R postgres "$(dirname "$PG_HOME")"
+    ln -sfn "$PG_HOME" "$SAGSSPOR_VAR/postgres-location"
+    log "the postgres user cannot reach $SAGSSPOR_VAR; PostgreSQL data is in $PG_HOME"
+  fi
+fi
+PG_DATA="$PG_HOME/data"
+PG="$(pg_bin)"
+if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+  log "creating the PostgreSQL cluster in $PG_DATA"
+  as_postgres "$PG/initdb" -D "$PG_DATA" -U sagsspor --auth=trust -E UTF8 --no-locale > "$LOGS/initdb.log"
+fi
+if [ ! -f "$PG_DATA/postmaster.pid" ]; then
+  as_postgres "$PG/pg_ctl" -D "$PG_DATA" -l "$PG_HOME/server.log" -w -t 60 \
+    -o "-p $SAGSSPOR_PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1" start > /dev/null
+fi
+for database in sagsspor_command sagsspor_query; do
+  if ! "$PG/psql" -h 127.0.0.1 -p "$SAGSSPOR_PG_PORT" -U sagsspor -d postgres -tAc \
+      "select 1 from pg_database where datname = '$database'" | grep -q 1; then
+    "$PG/createdb" -h 127.0.0.1 -p "$SAGSSPOR_PG_PORT" -U sagsspor "$database"
+  fi
+done
+log "PostgreSQL $(cat "$PG_DATA/PG_VERSION") on 127.0.0.1:$SAGSSPOR_PG_PORT"
+
+# --- Kafka -----------------------------------------------------------------------------------------
+KAFKA_HOME="$SAGSSPOR_VAR/kafka"
+sed -e "s/@KAFKA_PORT@/$SAGSSPOR_KAFKA_PORT/g; s/@CONTROLLER_PORT@/$SAGSSPOR_KAFKA_CONTROLLER_PORT/g; s#@DATA_DIR@#$KAFKA_HOME/data#g" \
+  "$HERE/kafka/server.properties.template" > "$KAFKA_HOME/server.properties"
+if [ ! -f "$KAFKA_HOME/data/meta.properties" ]; then
+  cluster_id=$(java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid 2>/dev/null)
+  java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format --config "$KAFKA_HOME/server.properties" \
+    --cluster-id "$cluster_id" --standalone > "$LOGS/kafka-format.log" 2>&1
+fi
+setsid nohup java -Xmx512m -Dkafka.logs.dir="$LOGS" -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
+  -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_HOME/server.properties" > "$LOGS/kafka.out" 2>&1 &
+echo $! > "$PIDS/kafka.pid"
+for _ in $(seq 1 60); do
+  (echo > "/dev/tcp/127.0.0.1/$SAGSSPOR_KAFKA_PORT") 2>/dev/null && break
+  alive kafka || { log "Kafka did not start:"; tail -n 30 "$LOGS/kafka.out" "$LOGS/server.log" 2>/dev/null; exit 1; }
+  sleep 0.5
+done
+log "Kafka (KRaft) on 127.0.0.1:$SAGSSPOR_KAFKA_PORT"
+
+# --- the services ----------------------------------------------------------------------------------
+start_service() {
+  local name=$1 jar=$2 port=$3 database=$4
+  # shellcheck disable=SC2086
+  setsid nohup java $SAGSSPOR_JAVA_OPTS -jar "$jar" \
+    --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/$database" \
+    --spring.datasource.username=sagsspor \
+    --spring.kafka.bootstrap-servers="127.0.0.1:$SAGSSPOR_KAFKA_PORT" \
+    > "$LOGS/$name.log" 2>&1 &
+  echo $! > "$PIDS/$name.pid"
+}
+await_ready() {
+  local name=$1 url=$2
+  for _ in $(seq 1 240); do
+    curl -fs "$url/actuator/health/readiness" > /dev/null 2>&1 && return 0
+    alive "$name" || { log "$name stopped while starting:"; tail -n 40 "$LOGS/$name.log"; return 1; }
+    sleep 0.5
+  done
+  log "$name was not ready within 120 s:"; tail -n 40 "$LOGS/$name.log"; return 1
+}
+start_service command-service "$(command_jar)" "$SAGSSPOR_COMMAND_PORT" sagsspor_command
+start_service query-service "$(query_jar)" "$SAGSSPOR_QUERY_PORT" sagsspor_query
+await_ready command-service "$SAGSSPOR_COMMAND_URL" || { "$HERE/down.sh"; exit 1; }
+await_ready query-service "$SAGSSPOR_QUERY_URL" || { "$HERE/down.sh"; exit 1; }
+
+if [ ! -f "$SAGSSPOR_VAR/demo-loaded" ]; then
+  log "loading the demo meeting (the walkthrough in requests.http)"
+  "$HERE/session.sh" > "$LOGS/demo.log" 2>&1 || { log "demo data failed:"; cat "$LOGS/demo.log"; "$HERE/down.sh"; exit 1; }
+  touch "$SAGSSPOR_VAR/demo-loaded"
+fi
+
+cat <<TEXT
+
+  Sagsspor is running.
+    command API   $SAGSSPOR_COMMAND_URL/api        (Swagger UI: $SAGSSPOR_COMMAND_URL/swagger-ui.html)
+    query API     $SAGSSPOR_QUERY_URL/api        (Swagger UI: $SAGSSPOR_QUERY_URL/swagger-ui.html)
+    metrics       $SAGSSPOR_COMMAND_URL/actuator/prometheus, $SAGSSPOR_QUERY_URL/actuator/prometheus
+    PostgreSQL    127.0.0.1:$SAGSSPOR_PG_PORT (user sagsspor, no password; databases sagsspor_command, sagsspor_query)
+    Kafka         127.0.0.1:$SAGSSPOR_KAFKA_PORT (topic sagsspor.events)
+    logs          $LOGS
+  No log-in yet: requests name their actor in X-Actor until authentication arrives.
+  A demo meeting is loaded; $(tail -n 1 "$LOGS/demo.log" 2>/dev/null)
+
+TEXT
+
+if $detach; then
+  log "running in the background; deploy/local/down.sh stops it"
+  exit 0
+fi
+trap '"$HERE/down.sh"; exit 0' INT TERM
+log "Ctrl-C stops everything"
+while alive command-service && alive query-service && alive kafka; do sleep 2; done
+log "a process stopped; shutting the rest down"
+"$HERE/down.sh"
+exit 1
