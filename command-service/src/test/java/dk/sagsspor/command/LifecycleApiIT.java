@@ -156,6 +156,11 @@ class LifecycleApiIT {
     }
 
     @Test
+    void servesTheCheckedInOpenApiDocument() {
+        dk.sagsspor.testsupport.OpenApiDocuments.assertCheckedIn(api.http(), "command-service");
+    }
+
+    @Test
     void everyWriteAnswersTheNewVersionAsETag() {
         String meeting = api.scheduleMeeting(NORD, "2025-06-13T10:00");
         String item = api.propose(NORD, "Eventuelt");
@@ -165,6 +170,24 @@ class LifecycleApiIT {
 
         assertThat(scheduled.headers().firstValue("ETag")).contains("\"1\"");
         assertThat(Http.json(scheduled).path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void takesAnItemOffItsMeeting() {
+        String meeting = api.scheduleMeeting(NORD, "2025-06-13T10:00");
+        String item = api.propose(NORD, "Fejlplaceret punkt");
+        api.schedule(item, meeting, "4.1");
+
+        HttpResponse<String> response =
+                api.http().send("DELETE", "/api/agenda-items/" + item + "/scheduling", "", "If-Match", "\"1\"");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(api.events(item)).endsWith("AgendaItemUnscheduled");
+        assertThat(api.events(meeting)).endsWith("MeetingAgendaItemRemoved");
+        HttpResponse<String> again = api.http().send("DELETE", "/api/agenda-items/" + item + "/scheduling", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Http.json(again).path("rule").asString()).isEqualTo("AgendaItemNotOnAMeeting");
     }
 
     @Test

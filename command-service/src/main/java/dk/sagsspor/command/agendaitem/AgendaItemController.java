@@ -16,6 +16,7 @@ import dk.sagsspor.command.agendaitem.AgendaItemRequests.Withdrawal;
 import dk.sagsspor.command.web.Commands;
 import dk.sagsspor.command.web.Versions;
 import dk.sagsspor.command.web.Versions.Accepted;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.net.URI;
@@ -39,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * item's new version as {@code ETag}.
  */
 @RestController
+@Tag(
+        name = "Agenda items",
+        description =
+                "Propose agenda items and record what happens to them: scheduling, discussion, decision, correction, deferral, withdrawal.")
 @RequestMapping("/api/agenda-items")
 class AgendaItemController {
 

@@ -19,6 +19,7 @@ import dk.sagsspor.command.meeting.MeetingRequests.Times;
 import dk.sagsspor.command.web.Commands;
 import dk.sagsspor.command.web.Versions;
 import dk.sagsspor.command.web.Versions.Accepted;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -39,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
  * meeting's new version as {@code ETag}.
  */
 @RestController
+@Tag(
+        name = "Meetings",
+        description =
+                "Schedule meetings, arrange and publish their agenda, open and close them, approve their minutes.")
 @RequestMapping("/api/meetings")
 class MeetingController {
 

@@ -9,6 +9,9 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +47,15 @@ class KafkaRelay {
     private final JsonMapper json;
     private final PublishingProperties properties;
     private final MeterRegistry meters;
+    private final Clock clock;
 
     KafkaRelay(
             KafkaTemplate<String, byte[]> kafka,
             JsonMapper json,
             PublishingProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
@@ -61,8 +67,7 @@ class KafkaRelay {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(
                         properties.topic(), event.aggregateId())
                 .writeBinary(toCloudEvent(event, message));
-        CompletableFuture<?> sent =
-                kafka.send(record).thenRun(() -> published(event).increment());
+        CompletableFuture<?> sent = kafka.send(record).thenRun(() -> acknowledged(event, message));
         pendingSends().add(sent);
     }
 
@@ -113,11 +118,17 @@ class KafkaRelay {
         }
     }
 
-    private Counter published(SagssporEvent event) {
-        return Counter.builder("sagsspor.relay.events.published")
+    private void acknowledged(SagssporEvent event, DomainEventMessage<?> message) {
+        Counter.builder("sagsspor.relay.events.published")
                 .description("Events relayed from the event store to Kafka and acknowledged")
                 .tag("type", event.getClass().getSimpleName())
-                .register(meters);
+                .register(meters)
+                .increment();
+        Timer.builder("sagsspor.relay.lag")
+                .description("Time from an event being recorded to Kafka acknowledging it")
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(Duration.between(message.getTimestamp(), clock.instant()));
     }
 
     /** The broker did not take a batch; the processor retries it from its last token. */

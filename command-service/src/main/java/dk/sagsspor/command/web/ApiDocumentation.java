@@ -2,6 +2,8 @@ package dk.sagsspor.command.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +14,7 @@ class ApiDocumentation {
     @Bean
     OpenAPI sagssporCommandApi() {
         return new OpenAPI()
+                .servers(List.of(new Server().url("/")))
                 .info(new Info().title("Sagsspor command API").version("1").description("""
                                 Records what happens to meetings and agenda items. Every write takes If-Match \
                                 ("<version>") and answers the new version as ETag; every POST takes an \

@@ -27,6 +27,8 @@ public class Commands {
     private static final java.util.regex.Pattern PLAUSIBLE_ACTOR =
             java.util.regex.Pattern.compile("[\\p{L}0-9._@-]{2,64}");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Commands.class);
+
     private final CommandGateway gateway;
     private final MeterRegistry meters;
 
@@ -67,6 +69,10 @@ public class Commands {
         Map<String, Object> metaData = correlationId == null
                 ? Map.of(CommandMetaData.ACTOR, actor)
                 : Map.of(CommandMetaData.ACTOR, actor, CommandMetaData.CORRELATION_ID, correlationId);
+        String previousCorrelationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        if (correlationId != null) {
+            MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
+        }
         Timer.Sample sample = Timer.start(meters);
         String outcome = "rejected";
         try {
@@ -75,12 +81,23 @@ public class Commands {
             outcome = "accepted";
             return result;
         } finally {
-            sample.stop(Timer.builder("sagsspor.commands")
+            long nanos = sample.stop(Timer.builder("sagsspor.commands")
                     .description("Commands handled, by command and outcome")
                     .tag("command", command.getClass().getSimpleName())
                     .tag("outcome", outcome)
                     .publishPercentileHistogram()
                     .register(meters));
+            log.info(
+                    "{} {} for {} in {} ms",
+                    command.getClass().getSimpleName(),
+                    outcome,
+                    actor,
+                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos));
+            if (previousCorrelationId == null) {
+                MDC.remove(CorrelationIdFilter.MDC_KEY);
+            } else {
+                MDC.put(CorrelationIdFilter.MDC_KEY, previousCorrelationId);
+            }
         }
     }
 }

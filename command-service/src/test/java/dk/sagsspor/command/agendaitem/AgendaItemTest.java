@@ -169,6 +169,29 @@ class AgendaItemTest {
     }
 
     @Test
+    void rejectsAnItemTheAgendaAlreadyLists() {
+        meeting(
+                new MeetingScheduled(MEETING, "KKR Nordjylland", Instant.now(), null, "Aalborg"),
+                new MeetingAgendaItemAdded(MEETING, ID, "3.1", null, false));
+        fixture.given(PROPOSED)
+                .when(new ScheduleAgendaItem(ID, null, MEETING, "3.2", null))
+                .expectException(dk.sagsspor.command.RuleViolation.class)
+                .expectExceptionMessage("Agenda item item-1 is already on the agenda of meeting meeting-1");
+    }
+
+    @Test
+    void rejectsANumberTakenOnTheMeeting() {
+        meeting(
+                new MeetingScheduled(MEETING, "KKR Nordjylland", Instant.now(), null, "Aalborg"),
+                new MeetingAgendaItemAdded(MEETING, "item-9", "3.1", null, false));
+        fixture.given(PROPOSED)
+                .when(new ScheduleAgendaItem(ID, null, MEETING, "3.1", null))
+                .expectException(dk.sagsspor.command.RuleViolation.class)
+                .expectExceptionMessage("Number 3.1 is already used on the agenda of meeting meeting-1")
+                .expectNoEvents();
+    }
+
+    @Test
     void unschedulesItemFromItsMeeting() {
         meeting(
                 new MeetingScheduled(MEETING, "KKR Nordjylland", Instant.now(), null, "Aalborg"),

@@ -127,6 +127,13 @@ class MeetingTest {
     }
 
     @Test
+    void rejectsRenumberingOnACancelledMeeting() {
+        fixture.given(SCHEDULED, FIRST_ITEM, new MeetingCancelled(ID, "Aflyst", List.of("item-1")))
+                .when(new RenumberAgendaItem(ID, null, "item-1", "2.1", null))
+                .expectException(MeetingAlreadyCancelled.class);
+    }
+
+    @Test
     void reordersTheAgenda() {
         fixture.given(SCHEDULED, FIRST_ITEM, SECOND_ITEM)
                 .when(new ReorderAgenda(ID, null, List.of("item-2", "item-1")))

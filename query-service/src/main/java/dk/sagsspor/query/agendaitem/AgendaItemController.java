@@ -1,6 +1,7 @@
 package dk.sagsspor.query.agendaitem;
 
 import dk.sagsspor.query.web.NotFound;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 @RestController
+@Tag(name = "Agenda items", description = "Agenda items as projected from the event log.")
 @RequestMapping("/api/agenda-items")
 class AgendaItemController {
 

@@ -166,6 +166,11 @@ class AgendaItemProjectionIT {
     }
 
     @Test
+    void servesTheCheckedInOpenApiDocument() {
+        dk.sagsspor.testsupport.OpenApiDocuments.assertCheckedIn(http(), "query-service");
+    }
+
+    @Test
     void unknownItemIsANotFoundProblem() {
         HttpResponse<String> response = http().get("/api/agenda-items/no-such-item");
 
