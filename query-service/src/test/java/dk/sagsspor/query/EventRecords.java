@@ -58,7 +58,8 @@ public final class EventRecords {
                         .withSubject(aggregateId)
                         .withTime(time.atOffset(ZoneOffset.UTC))
                         .withDataContentType("application/json")
-                        .withExtension(EventEnvelope.AGGREGATE_TYPE, "AgendaItem")
+                        .withExtension(
+                                EventEnvelope.AGGREGATE_TYPE, type.contains(".Meeting") ? "Meeting" : "AgendaItem")
                         .withExtension(EventEnvelope.SEQUENCE, Long.toString(sequence))
                         .withExtension(EventEnvelope.ACTOR, "hast")
                         .withExtension(EventEnvelope.CORRELATION_ID, "test-" + eventId)

@@ -73,7 +73,16 @@ class AgendaItemController {
     ResponseEntity<Accepted> revise(
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody JsonNode patch) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "JSON merge patch of the editable parts; null clears a part, absent keeps it",
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            mediaType = "application/merge-patch+json",
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = AgendaItemPatch.class)))
+                    @RequestBody
+                    JsonNode patch) {
         return commands.write(id, AgendaItemPatch.toCommand(patch, id, Versions.expected(ifMatch), json, validator));
     }
 

@@ -11,6 +11,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetails.class);
+
+    /** Whatever was not foreseen: logged in full, answered without internals. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException ex) {
+        log.error("Query failed unexpectedly", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The query could not be answered; the error is logged.");
+        problem.setType(URI.create("https://sagsspor.dk/problems/internal-error"));
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    @ExceptionHandler(BadQuery.class)
+    ProblemDetail badQuery(BadQuery ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid query parameter.");
+        problem.setType(URI.create("https://sagsspor.dk/problems/invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty(
+                "errors", java.util.List.of(java.util.Map.of("field", ex.parameter(), "message", ex.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

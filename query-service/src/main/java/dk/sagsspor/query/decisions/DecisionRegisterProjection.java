@@ -1,0 +1,89 @@
+package dk.sagsspor.query.decisions;
+
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.query.projection.DecodedEvent;
+import dk.sagsspor.query.projection.Projections;
+import java.sql.Timestamp;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision register: every decision and every correction, each a row of its own, with the item's committee,
+ * title and case number as they are now. Its own consumer group, so it can be rebuilt alone.
+ */
+@Component
+class DecisionRegisterProjection {
+
+    static final String NAME = "decisions";
+
+    private final Projections projections;
+    private final JdbcClient jdbc;
+
+    DecisionRegisterProjection(Projections projections, JdbcClient jdbc) {
+        this.projections = projections;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(
+            id = NAME,
+            topics = "${sagsspor.projection.topic}",
+            groupId = "${sagsspor.projection.group-prefix}" + NAME)
+    void on(ConsumerRecord<String, byte[]> record) {
+        projections.apply(NAME, record, AgendaItemEvent.class, this::apply);
+    }
+
+    private void apply(DecodedEvent<AgendaItemEvent> decoded) {
+        AgendaItemEvent event = decoded.event();
+        if (event instanceof AgendaItemProposed e) {
+            jdbc.sql("""
+                            insert into decision_item (id, committee, title, case_number)
+                            values (:id, :committee, :title, :caseNumber)""")
+                    .param("id", e.agendaItemId())
+                    .param("committee", e.committee())
+                    .param("title", e.title())
+                    .param("caseNumber", e.caseNumber())
+                    .update();
+        } else if (event instanceof AgendaItemRevised e) {
+            jdbc.sql("update decision_item set title = :title, case_number = :caseNumber where id = :id")
+                    .param("title", e.title())
+                    .param("caseNumber", e.caseNumber())
+                    .param("id", e.agendaItemId())
+                    .update();
+        } else if (event instanceof AgendaItemDecided e) {
+            record(decoded.envelope(), e.meetingId(), "DECISION", e.outcome(), e.text(), null);
+        } else if (event instanceof AgendaItemDecisionCorrected e) {
+            record(decoded.envelope(), e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason());
+        }
+    }
+
+    private void record(
+            EventEnvelope envelope,
+            String meetingId,
+            String kind,
+            DecisionOutcome outcome,
+            String text,
+            String reason) {
+        jdbc.sql("""
+                        insert into decision (event_id, agenda_item_id, meeting_id, kind, outcome, text, reason,
+                                              decided_at, decided_by)
+                        values (:eventId, :item, :meeting, :kind, :outcome, :text, :reason, :time, :actor)""")
+                .param("eventId", envelope.eventId())
+                .param("item", envelope.aggregateId())
+                .param("meeting", meetingId)
+                .param("kind", kind)
+                .param("outcome", outcome.name())
+                .param("text", text)
+                .param("reason", reason)
+                .param("time", Timestamp.from(envelope.time()))
+                .param("actor", envelope.actor())
+                .update();
+    }
+}

@@ -1,0 +1,34 @@
+package dk.sagsspor.query.meeting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A meeting as staff read it, in OParl's words where it has them: {@code meetingState}, {@code cancelled},
+ * {@code start}, {@code end} (Danish time), {@code location}, and {@code agendaItem} in agenda order.
+ */
+record Meeting(
+        String id,
+        String committee,
+        String meetingState,
+        boolean cancelled,
+        String cancellation,
+        OffsetDateTime start,
+        OffsetDateTime end,
+        String location,
+        boolean agendaPublished,
+        boolean minutesApproved,
+        long version,
+        List<AgendaLine> agendaItem) {
+
+    /** One line of the agenda: OParl's {@code number}, {@code order}, {@code name}, {@code result}, {@code public}. */
+    record AgendaLine(
+            String id,
+            String number,
+            int order,
+            String section,
+            String name,
+            String status,
+            String result,
+            Boolean isPublic) {}
+}

@@ -1,0 +1,125 @@
+package dk.sagsspor.query.meeting;
+
+import dk.sagsspor.query.meeting.Meeting.AgendaLine;
+import dk.sagsspor.query.web.DanishDays;
+import dk.sagsspor.query.web.NotFound;
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/meetings")
+@Tag(name = "Meetings", description = "Meetings of the committees and their agendas.")
+class MeetingController {
+
+    private final JdbcClient jdbc;
+
+    MeetingController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A meeting with its agenda in order; its ETag is the meeting's version. */
+    @GetMapping("/{id}")
+    ResponseEntity<Meeting> meeting(@PathVariable String id, WebRequest request) {
+        Meeting meeting = jdbc.sql("select * from meeting where id = :id")
+                .param("id", id)
+                .query((rs, n) -> row(rs, agenda(id)))
+                .optional()
+                .orElseThrow(() -> new NotFound("meeting", id));
+        String etag = "\"" + meeting.version() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(meeting);
+    }
+
+    /** A committee's meetings (or all), in a date range (days in Danish time, both inclusive), by start. */
+    @GetMapping
+    OParlList<Meeting> meetings(
+            @RequestParam(required = false) String committee,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int pageSize) {
+        PageRequest paging = new PageRequest(page, pageSize);
+        String where = """
+                 where (cast(:committee as text) is null or committee = :committee)
+                   and (cast(:from as timestamptz) is null or start_at >= :from)
+                   and (cast(:to as timestamptz) is null or start_at < :to)""";
+        Timestamp fromTime = DanishDays.startOf("from", from, 0);
+        Timestamp toTime = DanishDays.startOf("to", to, 1);
+        long total = jdbc.sql("select count(*) from meeting " + where)
+                .param("committee", committee)
+                .param("from", fromTime)
+                .param("to", toTime)
+                .query(Long.class)
+                .single();
+        List<Meeting> meetings = jdbc.sql(
+                        "select * from meeting " + where + " order by start_at limit :limit offset :offset")
+                .param("committee", committee)
+                .param("from", fromTime)
+                .param("to", toTime)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> row(rs, List.of()))
+                .list();
+        return OParlList.of(meetings, total, paging, ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    private List<AgendaLine> agenda(String meetingId) {
+        return jdbc.sql("""
+                        select e.agenda_item_id, e.number, e.position, e.section, i.title, i.status, i.outcome,
+                               i.closed_item
+                          from agenda_entry e left join agenda_item i on i.id = e.agenda_item_id
+                         where e.meeting_id = :meeting order by e.position""")
+                .param("meeting", meetingId)
+                .query((rs, n) -> new AgendaLine(
+                        rs.getString("agenda_item_id"),
+                        rs.getString("number"),
+                        n + 1,
+                        rs.getString("section"),
+                        rs.getString("title"),
+                        rs.getString("status"),
+                        rs.getString("outcome"),
+                        rs.getObject("closed_item") == null ? null : !rs.getBoolean("closed_item")))
+                .list();
+    }
+
+    private static Meeting row(ResultSet rs, List<AgendaLine> agenda) throws SQLException {
+        return new Meeting(
+                rs.getString("id"),
+                rs.getString("committee"),
+                rs.getString("state").toLowerCase(java.util.Locale.ROOT),
+                rs.getString("state").equals("CANCELLED"),
+                rs.getString("cancellation"),
+                danish(rs.getTimestamp("start_at")),
+                danish(rs.getTimestamp("end_at")),
+                rs.getString("location"),
+                rs.getBoolean("agenda_published"),
+                rs.getBoolean("minutes_approved"),
+                rs.getLong("version"),
+                agenda);
+    }
+
+    private static OffsetDateTime danish(Timestamp timestamp) {
+        return timestamp == null
+                ? null
+                : timestamp.toInstant().atZone(DanishDays.DENMARK).toOffsetDateTime();
+    }
+
+    /** The start of a day in Danish time, plus some days; null stays null. */
+}

@@ -1,0 +1,134 @@
+package dk.sagsspor.query.meeting;
+
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
+import dk.sagsspor.events.meeting.MeetingAgendaItemRemoved;
+import dk.sagsspor.events.meeting.MeetingAgendaItemRenumbered;
+import dk.sagsspor.events.meeting.MeetingAgendaPublished;
+import dk.sagsspor.events.meeting.MeetingAgendaReordered;
+import dk.sagsspor.events.meeting.MeetingCancelled;
+import dk.sagsspor.events.meeting.MeetingClosed;
+import dk.sagsspor.events.meeting.MeetingEvent;
+import dk.sagsspor.events.meeting.MeetingMinutesApproved;
+import dk.sagsspor.events.meeting.MeetingOpened;
+import dk.sagsspor.events.meeting.MeetingRescheduled;
+import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.query.projection.DecodedEvent;
+import dk.sagsspor.query.projection.Projections;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code meeting} and its {@code agenda_entry} rows up to date. Its own consumer group. */
+@Component
+class MeetingProjection {
+
+    static final String NAME = "meetings";
+
+    private final Projections projections;
+    private final JdbcClient jdbc;
+
+    MeetingProjection(Projections projections, JdbcClient jdbc) {
+        this.projections = projections;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(
+            id = NAME,
+            topics = "${sagsspor.projection.topic}",
+            groupId = "${sagsspor.projection.group-prefix}" + NAME)
+    void on(ConsumerRecord<String, byte[]> record) {
+        projections.apply(NAME, record, MeetingEvent.class, this::apply);
+    }
+
+    private void apply(DecodedEvent<MeetingEvent> decoded) {
+        MeetingEvent event = decoded.event();
+        EventEnvelope envelope = decoded.envelope();
+        if (event instanceof MeetingScheduled e) {
+            jdbc.sql("""
+                            insert into meeting (id, committee, start_at, end_at, location, state, version, created, modified)
+                            values (:id, :committee, :start, :end, :location, 'SCHEDULED', :version, :time, :time)""")
+                    .param("id", e.meetingId())
+                    .param("committee", e.committee())
+                    .param("start", timestamp(e.start()))
+                    .param("end", timestamp(e.end()))
+                    .param("location", e.location())
+                    .param("version", envelope.sequence())
+                    .param("time", timestamp(envelope.time()))
+                    .update();
+            return;
+        }
+        if (event instanceof MeetingRescheduled e) {
+            jdbc.sql("update meeting set start_at = :start, end_at = :end, location = :location where id = :id")
+                    .param("start", timestamp(e.start()))
+                    .param("end", timestamp(e.end()))
+                    .param("location", e.location())
+                    .param("id", e.meetingId())
+                    .update();
+        } else if (event instanceof MeetingCancelled e) {
+            jdbc.sql("update meeting set state = 'CANCELLED', cancellation = :reason where id = :id")
+                    .param("reason", e.reason())
+                    .param("id", e.meetingId())
+                    .update();
+        } else if (event instanceof MeetingAgendaItemAdded e) {
+            jdbc.sql("""
+                            insert into agenda_entry (meeting_id, agenda_item_id, number, section, position)
+                            values (:meeting, :item, :number, :section,
+                                    (select coalesce(max(position), 0) + 1 from agenda_entry where meeting_id = :meeting))""")
+                    .param("meeting", e.meetingId())
+                    .param("item", e.agendaItemId())
+                    .param("number", e.number())
+                    .param("section", e.section())
+                    .update();
+        } else if (event instanceof MeetingAgendaItemRemoved e) {
+            jdbc.sql("delete from agenda_entry where meeting_id = :meeting and agenda_item_id = :item")
+                    .param("meeting", e.meetingId())
+                    .param("item", e.agendaItemId())
+                    .update();
+        } else if (event instanceof MeetingAgendaItemRenumbered e) {
+            jdbc.sql("""
+                            update agenda_entry set number = :number, section = :section
+                             where meeting_id = :meeting and agenda_item_id = :item""")
+                    .param("number", e.number())
+                    .param("section", e.section())
+                    .param("meeting", e.meetingId())
+                    .param("item", e.agendaItemId())
+                    .update();
+        } else if (event instanceof MeetingAgendaReordered e) {
+            for (int position = 0; position < e.agendaItemIds().size(); position++) {
+                jdbc.sql(
+                                "update agenda_entry set position = :position where meeting_id = :meeting and agenda_item_id = :item")
+                        .param("position", position + 1)
+                        .param("meeting", e.meetingId())
+                        .param("item", e.agendaItemIds().get(position))
+                        .update();
+            }
+        } else if (event instanceof MeetingAgendaPublished e) {
+            state(e.meetingId(), "agenda_published = true");
+        } else if (event instanceof MeetingOpened e) {
+            state(e.meetingId(), "state = 'OPEN'");
+        } else if (event instanceof MeetingClosed e) {
+            state(e.meetingId(), "state = 'CLOSED'");
+        } else if (event instanceof MeetingMinutesApproved e) {
+            state(e.meetingId(), "minutes_approved = true");
+        }
+        jdbc.sql("update meeting set version = :version, modified = :time where id = :id")
+                .param("version", envelope.sequence())
+                .param("time", timestamp(envelope.time()))
+                .param("id", envelope.aggregateId())
+                .update();
+    }
+
+    private void state(String meetingId, String assignment) {
+        jdbc.sql("update meeting set " + assignment + " where id = :id")
+                .param("id", meetingId)
+                .update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

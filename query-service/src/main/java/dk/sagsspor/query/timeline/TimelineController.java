@@ -1,0 +1,68 @@
+package dk.sagsspor.query.timeline;
+
+import dk.sagsspor.query.web.NotFound;
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Tag(name = "Timelines", description = "Everything that happened to an agenda item or a meeting, in order.")
+class TimelineController {
+
+    private final JdbcClient jdbc;
+
+    TimelineController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The item's own events and the agenda events that name it (put on an agenda, renumbered, …), oldest first. */
+    @GetMapping("/api/agenda-items/{id}/timeline")
+    OParlList<TimelineEntry> itemTimeline(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "100") int pageSize) {
+        return timeline("agenda_item_id", id, "agenda item", new PageRequest(page, pageSize));
+    }
+
+    @GetMapping("/api/meetings/{id}/timeline")
+    OParlList<TimelineEntry> meetingTimeline(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "100") int pageSize) {
+        return timeline("aggregate_id", id, "meeting", new PageRequest(page, pageSize));
+    }
+
+    private OParlList<TimelineEntry> timeline(String column, String id, String kind, PageRequest page) {
+        long total = jdbc.sql("select count(*) from event_log where " + column + " = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+        if (total == 0) {
+            throw new NotFound(kind, id);
+        }
+        List<TimelineEntry> entries = jdbc.sql("select * from event_log where " + column + " = :id"
+                        + " order by occurred_at, aggregate_id, sequence limit :limit offset :offset")
+                .param("id", id)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new TimelineEntry(
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("type"),
+                        rs.getString("summary"),
+                        rs.getString("aggregate_type"),
+                        rs.getString("aggregate_id"),
+                        rs.getLong("sequence"),
+                        rs.getString("event_id"),
+                        rs.getString("correlation_id")))
+                .list();
+        return OParlList.of(entries, total, page, ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+}

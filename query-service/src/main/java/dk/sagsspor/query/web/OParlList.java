@@ -1,0 +1,53 @@
+package dk.sagsspor.query.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A list as OParl shapes it: {@code data}, {@code pagination} ({@code totalElements}, {@code elementsPerPage},
+ * {@code currentPage}, {@code totalPages}) and {@code links} ({@code first}, {@code prev}, {@code next},
+ * {@code last}). Pages count from 1.
+ */
+public record OParlList<T>(List<T> data, Pagination pagination, Map<String, String> links) {
+
+    public record Pagination(long totalElements, int elementsPerPage, int currentPage, long totalPages) {}
+
+    public static <T> OParlList<T> of(List<T> page, long total, PageRequest request, UriComponentsBuilder self) {
+        long pages = Math.max(1, (total + request.size() - 1) / request.size());
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        links.put("first", link(self, 1, request.size()));
+        if (request.page() > 1) {
+            links.put("prev", link(self, request.page() - 1, request.size()));
+        }
+        if (request.page() < pages) {
+            links.put("next", link(self, request.page() + 1, request.size()));
+        }
+        links.put("last", link(self, pages, request.size()));
+        return new OParlList<>(page, new Pagination(total, request.size(), request.page(), pages), links);
+    }
+
+    private static String link(UriComponentsBuilder self, long page, int size) {
+        return self.cloneBuilder()
+                .replaceQueryParam("page", page)
+                .replaceQueryParam("pageSize", size)
+                .build()
+                .toUriString();
+    }
+
+    /** Which page of a list a client asks for; 1 to 500 elements a page. */
+    public record PageRequest(int page, int size) {
+        public PageRequest {
+            if (page < 1) {
+                throw new BadQuery("page", "must be 1 or more");
+            }
+            if (size < 1 || size > 500) {
+                throw new BadQuery("pageSize", "must be between 1 and 500");
+            }
+        }
+
+        public int offset() {
+            return (page - 1) * size;
+        }
+    }
+}

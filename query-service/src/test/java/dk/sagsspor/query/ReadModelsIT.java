@@ -1,0 +1,193 @@
+package dk.sagsspor.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.sagsspor.events.SagssporEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
+import dk.sagsspor.events.meeting.MeetingAgendaPublished;
+import dk.sagsspor.events.meeting.MeetingAgendaReordered;
+import dk.sagsspor.events.meeting.MeetingOpened;
+import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.query.projection.ProjectionProperties;
+import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.RealInfrastructure;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Meetings with their agendas, timelines and the decision register, fed from real Kafka. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sagsspor.projection.retry-attempts=1", "sagsspor.projection.retry-interval=50ms"})
+class ReadModelsIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "query");
+    }
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Instant MEETING_START = Instant.parse("2025-04-11T08:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    ProjectionProperties properties;
+
+    final Map<String, Long> sequences = new HashMap<>();
+    String committee;
+    String meeting;
+    String minutes;
+    String orientation;
+
+    @BeforeEach
+    void aMeetingWithTwoItemsOneDecidedAndCorrected() {
+        committee = "KKR Test " + UUID.randomUUID();
+        meeting = UUID.randomUUID().toString();
+        minutes = UUID.randomUUID().toString();
+        orientation = UUID.randomUUID().toString();
+        send(new MeetingScheduled(
+                meeting, committee, MEETING_START, MEETING_START.plusSeconds(7200), "Aalborg Rådhus"));
+        send(proposal(minutes, "Godkendelse af referat", "SAG-2025-00681"));
+        send(proposal(orientation, "Orientering om erhvervsfremmestrategien", "SAG-2025-00999"));
+        send(new AgendaItemScheduled(minutes, meeting));
+        send(new MeetingAgendaItemAdded(meeting, minutes, "1.1", "Godkendelse af referat", false));
+        send(new AgendaItemScheduled(orientation, meeting));
+        send(new MeetingAgendaItemAdded(meeting, orientation, "3.1", "Regionalpolitiske sager", false));
+        send(new MeetingAgendaPublished(meeting, List.of()));
+        send(new MeetingAgendaReordered(meeting, List.of(orientation, minutes), true));
+        send(new MeetingOpened(meeting));
+        send(new AgendaItemDecided(minutes, meeting, DecisionOutcome.APPROVED, "Referatet blev godkendt."));
+        send(new AgendaItemDecisionCorrected(
+                minutes, meeting, DecisionOutcome.APPROVED_WITH_CHANGES, "Godkendt med rettelse.", "Stavefejl"));
+    }
+
+    @Test
+    void servesAMeetingWithItsAgendaInOrder() {
+        JsonNode view = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/meetings/" + meeting),
+                        r -> r.statusCode() == 200
+                                && Http.json(r).path("version").asLong() == 5));
+
+        assertThat(view.path("meetingState").asString()).isEqualTo("open");
+        assertThat(view.path("cancelled").asBoolean()).isFalse();
+        assertThat(view.path("start").asString()).isEqualTo("2025-04-11T10:00:00+02:00");
+        assertThat(view.path("agendaPublished").asBoolean()).isTrue();
+        JsonNode agenda = view.path("agendaItem");
+        assertThat(agenda.size()).isEqualTo(2);
+        assertThat(agenda.get(0).path("number").asString()).isEqualTo("3.1");
+        assertThat(agenda.get(0).path("order").asInt()).isEqualTo(1);
+        assertThat(agenda.get(0).path("name").asString()).isEqualTo("Orientering om erhvervsfremmestrategien");
+        assertThat(agenda.get(1).path("number").asString()).isEqualTo("1.1");
+        assertThat(agenda.get(1).path("section").asString()).isEqualTo("Godkendelse af referat");
+    }
+
+    @Test
+    void listsACommitteesMeetingsInADateRange() {
+        await().atMost(PATIENCE)
+                .until(() -> http().get("/api/meetings/" + meeting).statusCode() == 200);
+
+        JsonNode inRange = Http.json(
+                http().get("/api/meetings?committee=" + encoded(committee) + "&from=2025-04-11&to=2025-04-11"));
+        JsonNode outOfRange =
+                Http.json(http().get("/api/meetings?committee=" + encoded(committee) + "&from=2025-04-12"));
+
+        assertThat(inRange.path("data").size()).isEqualTo(1);
+        assertThat(inRange.path("data").get(0).path("id").asString()).isEqualTo(meeting);
+        assertThat(inRange.path("pagination").path("totalElements").asLong()).isEqualTo(1);
+        assertThat(inRange.path("links").path("first").asString()).contains("page=1");
+        assertThat(outOfRange.path("data").size()).isZero();
+        HttpResponse<String> bad = http().get("/api/meetings?from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Http.json(bad).path("errors").findValuesAsString("field")).containsExactly("from");
+    }
+
+    @Test
+    void anItemsTimelineTellsEverythingThatHappenedToItInOrder() {
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(Http.json(http().get("/api/agenda-items/" + minutes + "/timeline"))
+                                .path("data")
+                                .findValuesAsString("type"))
+                        .containsExactly(
+                                "AgendaItemProposed",
+                                "AgendaItemScheduled",
+                                "MeetingAgendaItemAdded",
+                                "AgendaItemDecided",
+                                "AgendaItemDecisionCorrected"));
+        JsonNode timeline = Http.json(http().get("/api/agenda-items/" + minutes + "/timeline"));
+
+        assertThat(timeline.path("data").get(2).path("summary").asString())
+                .isEqualTo("Put on the agenda as 1.1 under Godkendelse af referat");
+        assertThat(timeline.path("data").get(3).path("summary").asString())
+                .isEqualTo("Decided: Godkendt — Referatet blev godkendt.");
+        assertThat(timeline.path("data").get(4).path("summary").asString()).contains("Stavefejl");
+        assertThat(timeline.path("data").get(0).path("actor").asString()).isEqualTo("hast");
+        assertThat(http().get("/api/agenda-items/" + UUID.randomUUID() + "/timeline")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theDecisionRegisterListsDecisionsAndCorrectionsByCommitteeCaseAndPeriod() {
+        JsonNode register = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/decisions?committee=" + encoded(committee)),
+                        r -> Http.json(r).path("data").size() == 2));
+
+        assertThat(register.path("data").findValuesAsString("kind")).containsExactly("CORRECTION", "DECISION");
+        assertThat(register.path("data").get(0).path("result").asString()).isEqualTo("APPROVED_WITH_CHANGES");
+        assertThat(register.path("data").get(1).path("resolutionText").asString())
+                .isEqualTo("Referatet blev godkendt.");
+        assertThat(register.path("data").get(1).path("reference").asString()).isEqualTo("SAG-2025-00681");
+        assertThat(register.path("data").get(1).path("name").asString()).isEqualTo("Godkendelse af referat");
+        assertThat(Http.json(http().get("/api/decisions?committee=" + encoded(committee) + "&reference=SAG-2025-00999"))
+                        .path("data")
+                        .size())
+                .isZero();
+        assertThat(Http.json(http().get("/api/decisions?committee=" + encoded(committee) + "&to=2020-01-01"))
+                        .path("data")
+                        .size())
+                .isZero();
+    }
+
+    private void send(SagssporEvent event) {
+        long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
+        kafka.send(EventRecords.record(properties.topic(), event, sequence)).join();
+    }
+
+    private AgendaItemProposed proposal(String id, String title, String caseNumber) {
+        return new AgendaItemProposed(id, committee, title, caseNumber, List.of("haan"), null, null, null, null, false);
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Http http() {
+        return Http.localhost(port);
+    }
+}
