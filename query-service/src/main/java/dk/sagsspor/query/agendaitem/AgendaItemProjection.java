@@ -11,34 +11,33 @@ import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.query.projection.DecodedEvent;
-import dk.sagsspor.query.projection.Projections;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import dk.sagsspor.query.projection.Projection;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@link AgendaItems} up to date. Its own consumer group, so it can be rebuilt alone. */
 @Component
-class AgendaItemProjection {
+class AgendaItemProjection implements Projection<AgendaItemEvent> {
 
     static final String NAME = "agenda-items";
 
-    private final Projections projections;
     private final AgendaItems items;
 
-    AgendaItemProjection(Projections projections, AgendaItems items) {
-        this.projections = projections;
+    AgendaItemProjection(AgendaItems items) {
         this.items = items;
     }
 
-    @KafkaListener(
-            id = NAME,
-            topics = "${sagsspor.projection.topic}",
-            groupId = "${sagsspor.projection.group-prefix}" + NAME)
-    void on(ConsumerRecord<String, byte[]> record) {
-        projections.apply(NAME, record, AgendaItemEvent.class, this::apply);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    private void apply(DecodedEvent<AgendaItemEvent> decoded) {
+    @Override
+    public Class<AgendaItemEvent> eventType() {
+        return AgendaItemEvent.class;
+    }
+
+    @Override
+    public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         EventEnvelope envelope = decoded.envelope();
         AgendaItemEvent event = decoded.event();
         if (event instanceof AgendaItemProposed proposed) {

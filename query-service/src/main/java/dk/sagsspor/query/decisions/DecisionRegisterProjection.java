@@ -8,11 +8,9 @@ import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.projection.DecodedEvent;
-import dk.sagsspor.query.projection.Projections;
+import dk.sagsspor.query.projection.Projection;
 import java.sql.Timestamp;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,27 +18,28 @@ import org.springframework.stereotype.Component;
  * title and case number as they are now. Its own consumer group, so it can be rebuilt alone.
  */
 @Component
-class DecisionRegisterProjection {
+class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
 
     static final String NAME = "decisions";
 
-    private final Projections projections;
     private final JdbcClient jdbc;
 
-    DecisionRegisterProjection(Projections projections, JdbcClient jdbc) {
-        this.projections = projections;
+    DecisionRegisterProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(
-            id = NAME,
-            topics = "${sagsspor.projection.topic}",
-            groupId = "${sagsspor.projection.group-prefix}" + NAME)
-    void on(ConsumerRecord<String, byte[]> record) {
-        projections.apply(NAME, record, AgendaItemEvent.class, this::apply);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    private void apply(DecodedEvent<AgendaItemEvent> decoded) {
+    @Override
+    public Class<AgendaItemEvent> eventType() {
+        return AgendaItemEvent.class;
+    }
+
+    @Override
+    public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         AgendaItemEvent event = decoded.event();
         if (event instanceof AgendaItemProposed e) {
             jdbc.sql("""

@@ -14,37 +14,36 @@ import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.query.projection.DecodedEvent;
-import dk.sagsspor.query.projection.Projections;
+import dk.sagsspor.query.projection.Projection;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code meeting} and its {@code agenda_entry} rows up to date. Its own consumer group. */
 @Component
-class MeetingProjection {
+class MeetingProjection implements Projection<MeetingEvent> {
 
     static final String NAME = "meetings";
 
-    private final Projections projections;
     private final JdbcClient jdbc;
 
-    MeetingProjection(Projections projections, JdbcClient jdbc) {
-        this.projections = projections;
+    MeetingProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(
-            id = NAME,
-            topics = "${sagsspor.projection.topic}",
-            groupId = "${sagsspor.projection.group-prefix}" + NAME)
-    void on(ConsumerRecord<String, byte[]> record) {
-        projections.apply(NAME, record, MeetingEvent.class, this::apply);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    private void apply(DecodedEvent<MeetingEvent> decoded) {
+    @Override
+    public Class<MeetingEvent> eventType() {
+        return MeetingEvent.class;
+    }
+
+    @Override
+    public void apply(DecodedEvent<MeetingEvent> decoded) {
         MeetingEvent event = decoded.event();
         EventEnvelope envelope = decoded.envelope();
         if (event instanceof MeetingScheduled e) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -40,13 +39,10 @@ public class Projections {
         this.clock = clock;
     }
 
-    public <E extends SagssporEvent> void apply(
-            String projection,
-            ConsumerRecord<String, byte[]> record,
-            Class<E> type,
-            Consumer<DecodedEvent<E>> handler) {
+    <E extends SagssporEvent> void apply(Projection<E> target, ConsumerRecord<String, byte[]> record) {
+        String projection = target.name();
         DecodedEvent<SagssporEvent> decoded = decoder.decode(record);
-        if (!type.isInstance(decoded.event())) {
+        if (!target.eventType().isInstance(decoded.event())) {
             return;
         }
         @SuppressWarnings("unchecked")
@@ -60,7 +56,7 @@ public class Projections {
                 if (!applied.claim(projection, event.envelope())) {
                     return false;
                 }
-                handler.accept(event);
+                target.apply(event);
                 return true;
             });
             count(projection, event, Boolean.TRUE.equals(fresh) ? "applied" : "redelivered");

@@ -3,12 +3,10 @@ package dk.sagsspor.query.timeline;
 import dk.sagsspor.events.SagssporEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.query.projection.DecodedEvent;
-import dk.sagsspor.query.projection.Projections;
+import dk.sagsspor.query.projection.Projection;
 import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,29 +15,30 @@ import tools.jackson.databind.json.JsonMapper;
  * events and the agenda events that name them) and meetings read it.
  */
 @Component
-class EventLogProjection {
+class EventLogProjection implements Projection<SagssporEvent> {
 
     static final String NAME = "event-log";
 
-    private final Projections projections;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    EventLogProjection(Projections projections, JdbcClient jdbc, JsonMapper json) {
-        this.projections = projections;
+    EventLogProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    @KafkaListener(
-            id = NAME,
-            topics = "${sagsspor.projection.topic}",
-            groupId = "${sagsspor.projection.group-prefix}" + NAME)
-    void on(ConsumerRecord<String, byte[]> record) {
-        projections.apply(NAME, record, SagssporEvent.class, this::append);
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    private void append(DecodedEvent<SagssporEvent> decoded) {
+    @Override
+    public Class<SagssporEvent> eventType() {
+        return SagssporEvent.class;
+    }
+
+    @Override
+    public void apply(DecodedEvent<SagssporEvent> decoded) {
         SagssporEvent event = decoded.event();
         jdbc.sql("""
                         insert into event_log (event_id, aggregate_type, aggregate_id, sequence, type, occurred_at,

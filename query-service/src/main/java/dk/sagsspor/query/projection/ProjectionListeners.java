@@ -1,0 +1,105 @@
+package dk.sagsspor.query.projection;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+import org.springframework.kafka.config.KafkaListenerEndpoint;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.kafka.support.converter.MessageConverter;
+
+/** One Kafka listener per {@link Projection} bean, on Boot's listener container factory (with its error handler). */
+@Configuration(proxyBeanMethods = false)
+class ProjectionListeners implements KafkaListenerConfigurer {
+
+    private final List<Projection<?>> projections;
+    private final Projections runner;
+    private final ProjectionProperties properties;
+
+    ProjectionListeners(List<Projection<?>> projections, Projections runner, ProjectionProperties properties) {
+        this.projections = projections;
+        this.runner = runner;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
+        for (Projection<?> projection : projections) {
+            registrar.registerEndpoint(new ProjectionEndpoint(
+                    projection.name(),
+                    properties.groupPrefix() + projection.name(),
+                    List.of(properties.topic()),
+                    (MessageListener<String, byte[]>) record -> runner.apply(projection, record)));
+        }
+    }
+
+    /** A listener endpoint that feeds one projection: its own id and consumer group, the event topic. */
+    private record ProjectionEndpoint(
+            String id, String groupId, Collection<String> topics, MessageListener<String, byte[]> listener)
+            implements KafkaListenerEndpoint {
+
+        @Override
+        public String getId() {
+            return id;
+        }
+
+        @Override
+        public String getGroupId() {
+            return groupId;
+        }
+
+        @Override
+        public String getGroup() {
+            return null;
+        }
+
+        @Override
+        public Collection<String> getTopics() {
+            return topics;
+        }
+
+        @Override
+        public TopicPartitionOffset[] getTopicPartitionsToAssign() {
+            return null;
+        }
+
+        @Override
+        public Pattern getTopicPattern() {
+            return null;
+        }
+
+        @Override
+        public String getClientIdPrefix() {
+            return null;
+        }
+
+        @Override
+        public Integer getConcurrency() {
+            return null;
+        }
+
+        @Override
+        public Boolean getAutoStartup() {
+            return null;
+        }
+
+        @Override
+        public void setupListenerContainer(MessageListenerContainer container, MessageConverter messageConverter) {
+            container.setupMessageListener(listener);
+        }
+
+        @Override
+        public boolean isSplitIterables() {
+            return true;
+        }
+
+        @Override
+        public String getAckMode() {
+            return null;
+        }
+    }
+}
