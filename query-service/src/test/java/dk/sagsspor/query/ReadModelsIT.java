@@ -174,6 +174,71 @@ class ReadModelsIT {
                 .isZero();
     }
 
+    @Test
+    void outstandingItemsAreTheUndecidedOnesOldestFirstWithTheirMeeting() {
+        JsonNode outstanding = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/agenda-items/outstanding?committee=" + encoded(committee)),
+                        r -> r.statusCode() == 200
+                                && Http.json(r).path("data").size() == 1
+                                && Http.json(http().get("/api/agenda-items/" + minutes))
+                                        .path("status")
+                                        .asString()
+                                        .equals("DECIDED")));
+
+        JsonNode row = outstanding.path("data").get(0);
+        assertThat(row.path("id").asString()).isEqualTo(orientation);
+        assertThat(row.path("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(row.path("meeting").asString()).isEqualTo(meeting);
+        assertThat(row.path("meetingStart").asString()).isEqualTo("2025-04-11T10:00:00+02:00");
+        assertThat(row.path("timesDeferred").asInt()).isZero();
+        assertThat(row.path("ageDays").asLong()).isZero();
+        assertThat(row.path("reference").asString()).isEqualTo("SAG-2025-00999");
+    }
+
+    @Test
+    void filtersByOfficerCaseNumberAndStatus() {
+        await().atMost(PATIENCE)
+                .until(() -> Http.json(http().get("/api/agenda-items?committee=" + encoded(committee)))
+                                .path("data")
+                                .size()
+                        == 2);
+        String base = "/api/agenda-items?committee=" + encoded(committee);
+
+        assertThat(Http.json(http().get(base + "&officer=haan")).path("data").size())
+                .isEqualTo(2);
+        assertThat(Http.json(http().get(base + "&officer=xyz")).path("data").size())
+                .isZero();
+        assertThat(Http.json(http().get(base + "&reference=SAG-2025-00999"))
+                        .path("data")
+                        .findValuesAsString("id"))
+                .containsExactly(orientation);
+        assertThat(Http.json(http().get(base + "&status=DECIDED&status=WITHDRAWN"))
+                        .path("data")
+                        .size())
+                .isLessThanOrEqualTo(1);
+        HttpResponse<String> bad = http().get(base + "&status=FORGOTTEN");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Http.json(bad).path("errors").findValuesAsString("field")).containsExactly("status");
+    }
+
+    @Test
+    void fullTextSearchInDanishFindsCompoundsByTheirFirstPart() {
+        String base = "/api/agenda-items?committee=" + encoded(committee);
+        JsonNode found = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get(base + "&q=erhvervsfremme"),
+                        r -> Http.json(r).path("data").size() == 1));
+
+        assertThat(found.path("data").get(0).path("name").asString())
+                .isEqualTo("Orientering om erhvervsfremmestrategien");
+        assertThat(Http.json(http().get(base + "&q=referatet")).path("data").findValuesAsString("id"))
+                .containsExactly(minutes);
+        assertThat(Http.json(http().get(base + "&q=budgetforlig")).path("data").size())
+                .isZero();
+        assertThat(http().get(base + "&q=" + encoded("') & (")).statusCode()).isEqualTo(200);
+    }
+
     private void send(SagssporEvent event) {
         long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
         kafka.send(EventRecords.record(properties.topic(), event, sequence)).join();

@@ -1,13 +1,19 @@
 package dk.sagsspor.query.agendaitem;
 
+import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.NotFound;
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Tag(name = "Agenda items", description = "Agenda items as projected from the event log.")
@@ -15,10 +21,64 @@ import org.springframework.web.context.request.WebRequest;
 class AgendaItemController {
 
     private final AgendaItems items;
+    private final AgendaItemSearch search;
 
-    AgendaItemController(AgendaItems items) {
+    AgendaItemController(AgendaItems items, AgendaItemSearch search) {
         this.items = items;
+        this.search = search;
     }
+
+    /**
+     * Agenda items, oldest first: by committee, case officer's initials, case number, status (repeatable) and a
+     * Danish full-text search over title and texts ({@code q}).
+     */
+    @GetMapping
+    OParlList<AgendaItemSearch.Row> list(
+            @RequestParam(required = false) String committee,
+            @RequestParam(required = false) String officer,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int pageSize) {
+        return search.find(
+                new AgendaItemSearch.Filter(committee, officer, reference, statuses(status), q, false),
+                new PageRequest(page, pageSize),
+                ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    /**
+     * What is still to be dealt with across meetings: items neither decided nor withdrawn, oldest first, with their
+     * current meeting, how often they were deferred and how many days they have waited.
+     */
+    @GetMapping("/outstanding")
+    OParlList<AgendaItemSearch.Row> outstanding(
+            @RequestParam(required = false) String committee,
+            @RequestParam(required = false) String officer,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int pageSize) {
+        return search.find(
+                new AgendaItemSearch.Filter(committee, officer, reference, statuses(status), q, true),
+                new PageRequest(page, pageSize),
+                ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    private static List<String> statuses(List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        for (String status : given) {
+            if (!STATUSES.contains(status.toUpperCase(java.util.Locale.ROOT))) {
+                throw new BadQuery("status", "must be one of " + STATUSES);
+            }
+        }
+        return given;
+    }
+
+    private static final List<String> STATUSES = List.of("PROPOSED", "SCHEDULED", "DEFERRED", "DECIDED", "WITHDRAWN");
 
     /** One item; its ETag is the item's version (the sequence of the last event applied). */
     @GetMapping("/{id}")

@@ -1,0 +1,135 @@
+package dk.sagsspor.query.agendaitem;
+
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Lists of agenda items: filtered, searched in Danish, oldest first. */
+@Repository
+class AgendaItemSearch {
+
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AgendaItemSearch(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What to list; every part is optional. */
+    record Filter(
+            String committee,
+            String officer,
+            String reference,
+            List<String> statuses,
+            String text,
+            boolean outstandingOnly) {}
+
+    /** One row of a list: enough to see where an item stands and how long it has been waiting. */
+    record Row(
+            String id,
+            String name,
+            String committee,
+            String reference,
+            List<String> caseOfficers,
+            String status,
+            String meeting,
+            OffsetDateTime meetingStart,
+            int timesDeferred,
+            long ageDays,
+            OffsetDateTime created,
+            OffsetDateTime modified,
+            String result) {}
+
+    OParlList<Row> find(Filter filter, PageRequest page, UriComponentsBuilder self) {
+        String where = """
+                 from agenda_item i left join meeting m on m.id = i.meeting_id
+                where (cast(:committee as text) is null or i.committee = :committee)
+                  and (cast(:officer as text) is null or :officer = any (i.case_officers))
+                  and (cast(:reference as text) is null or i.case_number = :reference)
+                  and (cardinality(cast(:statuses as text[])) = 0 or i.status = any (cast(:statuses as text[])))
+                  and (not :outstanding or i.status not in ('DECIDED', 'WITHDRAWN'))
+                  and (cast(:query as text) is null or i.search @@ to_tsquery('danish', :query))""";
+        String query = prefixQuery(filter.text());
+        String[] statuses = filter.statuses() == null
+                ? new String[0]
+                : filter.statuses().stream()
+                        .map(s -> s.toUpperCase(Locale.ROOT))
+                        .toArray(String[]::new);
+        long total = jdbc.sql("select count(*) " + where)
+                .param("committee", filter.committee())
+                .param("officer", filter.officer())
+                .param("reference", filter.reference())
+                .param("statuses", statuses)
+                .param("outstanding", filter.outstandingOnly())
+                .param("query", query)
+                .query(Long.class)
+                .single();
+        LocalDate today = LocalDate.now(clock.withZone(DENMARK));
+        List<Row> rows = jdbc.sql(
+                        "select i.*, m.start_at " + where + " order by i.proposed_at, i.id limit :limit offset :offset")
+                .param("committee", filter.committee())
+                .param("officer", filter.officer())
+                .param("reference", filter.reference())
+                .param("statuses", statuses)
+                .param("outstanding", filter.outstandingOnly())
+                .param("query", query)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> {
+                    OffsetDateTime created = danish(rs.getTimestamp("proposed_at"));
+                    return new Row(
+                            rs.getString("id"),
+                            rs.getString("title"),
+                            rs.getString("committee"),
+                            rs.getString("case_number"),
+                            List.of((String[]) rs.getArray("case_officers").getArray()),
+                            rs.getString("status"),
+                            rs.getString("meeting_id"),
+                            danish(rs.getTimestamp("start_at")),
+                            rs.getInt("times_deferred"),
+                            ChronoUnit.DAYS.between(created.toLocalDate(), today),
+                            created,
+                            danish(rs.getTimestamp("last_changed_at")),
+                            rs.getString("outcome"));
+                })
+                .list();
+        return OParlList.of(rows, total, page, self);
+    }
+
+    /**
+     * The words of a search as a tsquery of stemmed prefixes joined by AND ({@code erhvervsfremme} becomes
+     * {@code erhvervsfremme:*}, which the Danish stemmer turns into {@code 'erhvervsfrem':*}); anything that is not
+     * a letter or digit is dropped, so no input can break the query syntax. Null when there is nothing to search.
+     */
+    static String prefixQuery(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> terms = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            terms.add(words.group() + ":*");
+        }
+        return terms.isEmpty() ? null : String.join(" & ", terms);
+    }
+
+    private static OffsetDateTime danish(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant().atZone(DENMARK).toOffsetDateTime();
+    }
+}
