@@ -6,11 +6,11 @@ import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -29,22 +29,31 @@ class AgendaItemController {
     }
 
     /**
-     * Agenda items, oldest first: by committee, case officer's initials, case number, status (repeatable) and a
-     * Danish full-text search over title and texts ({@code q}).
+     * The query parameters of the item lists: committee, case officer's initials, case number, status (repeatable),
+     * a Danish full-text search ({@code q}) and the page.
      */
+    record ListQuery(
+            String committee,
+            String officer,
+            String reference,
+            List<String> status,
+            String q,
+            Integer page,
+            Integer pageSize) {
+
+        AgendaItemSearch.Filter filter(boolean outstandingOnly) {
+            return new AgendaItemSearch.Filter(committee, officer, reference, statuses(status), q, outstandingOnly);
+        }
+
+        PageRequest paging() {
+            return new PageRequest(page == null ? 1 : page, pageSize == null ? 50 : pageSize);
+        }
+    }
+
+    /** Agenda items, oldest first, filtered and searched. */
     @GetMapping
-    OParlList<AgendaItemSearch.Row> list(
-            @RequestParam(required = false) String committee,
-            @RequestParam(required = false) String officer,
-            @RequestParam(required = false) String reference,
-            @RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "50") int pageSize) {
-        return search.find(
-                new AgendaItemSearch.Filter(committee, officer, reference, statuses(status), q, false),
-                new PageRequest(page, pageSize),
-                ServletUriComponentsBuilder.fromCurrentRequest());
+    OParlList<AgendaItemSearch.Row> list(@ParameterObject ListQuery query) {
+        return search.find(query.filter(false), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     /**
@@ -52,18 +61,8 @@ class AgendaItemController {
      * current meeting, how often they were deferred and how many days they have waited.
      */
     @GetMapping("/outstanding")
-    OParlList<AgendaItemSearch.Row> outstanding(
-            @RequestParam(required = false) String committee,
-            @RequestParam(required = false) String officer,
-            @RequestParam(required = false) String reference,
-            @RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "50") int pageSize) {
-        return search.find(
-                new AgendaItemSearch.Filter(committee, officer, reference, statuses(status), q, true),
-                new PageRequest(page, pageSize),
-                ServletUriComponentsBuilder.fromCurrentRequest());
+    OParlList<AgendaItemSearch.Row> outstanding(@ParameterObject ListQuery query) {
+        return search.find(query.filter(true), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     private static List<String> statuses(List<String> given) {
