@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,28 +100,27 @@ class CarryOverTasks implements SmartLifecycle {
 
     /** Does one task that is due; false when none is. */
     boolean runOne() {
-        Optional<Task> done = Optional.empty();
-        Task[] claimed = new Task[1];
+        AtomicReference<Task> claimed = new AtomicReference<>();
         try {
-            done = Optional.ofNullable(transactions.execute(status -> {
-                Optional<Task> next = nextDueTask();
-                if (next.isEmpty()) {
-                    return null;
-                }
-                Task task = next.get();
-                claimed[0] = task;
-                commands.sendAs(ACTOR, task.correlationId(), command(task));
-                jdbc.sql("delete from carry_over_task where agenda_item_id = :item and kind = :kind")
-                        .param("item", task.agendaItemId())
-                        .param("kind", task.kind())
-                        .update();
-                return task;
-            }));
-            done.ifPresent(task -> meters.counter("sagsspor.carry-over.tasks", "kind", task.kind(), "outcome", "done")
-                    .increment());
-            return done.isPresent();
+            Task done = transactions.execute(status -> nextDueTask()
+                    .map(task -> {
+                        claimed.set(task);
+                        commands.sendAs(ACTOR, task.correlationId(), command(task));
+                        jdbc.sql("delete from carry_over_task where agenda_item_id = :item and kind = :kind")
+                                .param("item", task.agendaItemId())
+                                .param("kind", task.kind())
+                                .update();
+                        return task;
+                    })
+                    .orElse(null));
+            if (done == null) {
+                return false;
+            }
+            meters.counter("sagsspor.carry-over.tasks", "kind", done.kind(), "outcome", "done")
+                    .increment();
+            return true;
         } catch (RuleViolation | AggregateNotFoundException e) {
-            failed(claimed[0], e);
+            failed(claimed.get(), e);
             return true;
         }
     }
