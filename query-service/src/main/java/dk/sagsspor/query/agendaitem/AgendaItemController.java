@@ -1,16 +1,20 @@
 package dk.sagsspor.query.agendaitem;
 
 import dk.sagsspor.query.web.BadQuery;
+import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -22,15 +26,17 @@ class AgendaItemController {
 
     private final AgendaItems items;
     private final AgendaItemSearch search;
+    private final Clock clock;
 
-    AgendaItemController(AgendaItems items, AgendaItemSearch search) {
+    AgendaItemController(AgendaItems items, AgendaItemSearch search, Clock clock) {
         this.items = items;
         this.search = search;
+        this.clock = clock;
     }
 
     /**
      * The query parameters of the item lists: committee, case officer's initials, case number, status (repeatable),
-     * a Danish full-text search ({@code q}) and the page.
+     * a Danish full-text search ({@code q}), the instant to look back to ({@code asOf}, default now) and the page.
      */
     record ListQuery(
             String committee,
@@ -38,11 +44,13 @@ class AgendaItemController {
             String reference,
             List<String> status,
             String q,
+            String asOf,
             Integer page,
             Integer pageSize) {
 
-        AgendaItemSearch.Filter filter(boolean outstandingOnly) {
-            return new AgendaItemSearch.Filter(committee, officer, reference, statuses(status), q, outstandingOnly);
+        AgendaItemSearch.Filter filter(boolean outstandingOnly, Clock clock) {
+            return new AgendaItemSearch.Filter(
+                    committee, officer, reference, statuses(status), q, outstandingOnly, DanishDays.asOf(asOf, clock));
         }
 
         PageRequest paging() {
@@ -53,16 +61,18 @@ class AgendaItemController {
     /** Agenda items, oldest first, filtered and searched. */
     @GetMapping
     OParlList<AgendaItemSearch.Row> list(@ParameterObject ListQuery query) {
-        return search.find(query.filter(false), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
+        return search.find(
+                query.filter(false, clock), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     /**
      * What is still to be dealt with across meetings: items neither decided nor withdrawn, oldest first, with their
-     * current meeting, how often they were deferred and how many days they have waited.
+     * current meeting, how often they were deferred and how many days they have waited; with {@code asOf}, as the
+     * list stood then.
      */
     @GetMapping("/outstanding")
     OParlList<AgendaItemSearch.Row> outstanding(@ParameterObject ListQuery query) {
-        return search.find(query.filter(true), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
+        return search.find(query.filter(true, clock), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     private static List<String> statuses(List<String> given) {
@@ -79,10 +89,16 @@ class AgendaItemController {
 
     private static final List<String> STATUSES = List.of("PROPOSED", "SCHEDULED", "DEFERRED", "DECIDED", "WITHDRAWN");
 
-    /** One item; its ETag is the item's version (the sequence of the last event applied). */
+    /**
+     * One item, now or as it stood at {@code asOf}; its ETag is the item's version (the sequence of the last event
+     * applied, or of the last event before {@code asOf}).
+     */
     @GetMapping("/{id}")
-    ResponseEntity<AgendaItem> item(@PathVariable String id, WebRequest request) {
-        AgendaItem item = items.find(id).orElseThrow(() -> new NotFound("agenda item", id));
+    ResponseEntity<AgendaItem> item(
+            @PathVariable String id, @RequestParam(required = false) String asOf, WebRequest request) {
+        Instant at = DanishDays.asOf(asOf, clock);
+        AgendaItem item = items.find(id, at)
+                .orElseThrow(() -> at == null ? new NotFound("agenda item", id) : NotFound.asOf("agenda item", id, at));
         String etag = "\"" + item.version() + "\"";
         if (request.checkNotModified(etag)) {
             return null;

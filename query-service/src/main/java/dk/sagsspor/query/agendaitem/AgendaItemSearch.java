@@ -1,8 +1,11 @@
 package dk.sagsspor.query.agendaitem;
 
+import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -38,7 +41,8 @@ class AgendaItemSearch {
             String reference,
             List<String> statuses,
             String text,
-            boolean outstandingOnly) {}
+            boolean outstandingOnly,
+            Instant asOf) {}
 
     /** One row of a list: enough to see where an item stands and how long it has been waiting. */
     record Row(
@@ -57,9 +61,10 @@ class AgendaItemSearch {
             String result) {}
 
     OParlList<Row> find(Filter filter, PageRequest page, UriComponentsBuilder self) {
-        String where = """
-                 from agenda_item i left join meeting m on m.id = i.meeting_id
-                where (cast(:committee as text) is null or i.committee = :committee)
+        Instant asOf = filter.asOf();
+        String where = " from " + History.asOf(AgendaItems.TABLE, asOf) + " i left join "
+                + History.asOf("meeting", asOf) + " m on m.id = i.meeting_id " + """
+                 where (cast(:committee as text) is null or i.committee = :committee)
                   and (cast(:officer as text) is null or :officer = any (i.case_officers))
                   and (cast(:reference as text) is null or i.case_number = :reference)
                   and (cardinality(cast(:statuses as text[])) = 0 or i.status = any (cast(:statuses as text[])))
@@ -78,9 +83,11 @@ class AgendaItemSearch {
                 .param("statuses", statuses)
                 .param("outstanding", filter.outstandingOnly())
                 .param("query", query)
+                .param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .query(Long.class)
                 .single();
-        LocalDate today = LocalDate.now(clock.withZone(DENMARK));
+        LocalDate today =
+                (asOf == null ? clock.instant() : asOf).atZone(DENMARK).toLocalDate();
         List<Row> rows = jdbc.sql(
                         "select i.*, m.start_at " + where + " order by i.proposed_at, i.id limit :limit offset :offset")
                 .param("committee", filter.committee())
@@ -89,6 +96,7 @@ class AgendaItemSearch {
                 .param("statuses", statuses)
                 .param("outstanding", filter.outstandingOnly())
                 .param("query", query)
+                .param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> {
@@ -129,7 +137,7 @@ class AgendaItemSearch {
         return terms.isEmpty() ? null : String.join(" & ", terms);
     }
 
-    private static OffsetDateTime danish(java.sql.Timestamp timestamp) {
+    private static OffsetDateTime danish(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant().atZone(DENMARK).toOffsetDateTime();
     }
 }

@@ -4,11 +4,13 @@ import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.query.projection.History;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +18,21 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The agenda-item read model in PostgreSQL. */
+/**
+ * The agenda-item read model in PostgreSQL: the current row, its versions (see {@link History}), and what became of
+ * the item at each meeting it was on.
+ */
 @Repository
 class AgendaItems {
 
-    private final JdbcClient jdbc;
+    static final String TABLE = "agenda_item";
 
-    AgendaItems(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final History history;
+
+    AgendaItems(JdbcClient jdbc, History history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     void proposed(AgendaItemProposed event, EventEnvelope envelope) {
@@ -48,6 +57,7 @@ class AgendaItems {
                 .param("actor", envelope.actor())
                 .param("closedItem", event.closedItem())
                 .update();
+        history.record(TABLE, "id", event.agendaItemId(), envelope.time());
     }
 
     void revised(AgendaItemRevised event, EventEnvelope envelope) {
@@ -91,16 +101,34 @@ class AgendaItems {
 
     /** Any other event: the item has a new version. */
     void touched(EventEnvelope envelope) {
-        update(envelope, "version = version", Map.of());
+        update(envelope, "", Map.of());
     }
 
     private void update(EventEnvelope envelope, String assignments, Map<String, Object> parameters) {
-        jdbc.sql("update agenda_item set " + assignments
-                        + ", version = :version, last_changed_at = :time where id = :id")
+        jdbc.sql("update agenda_item set " + (assignments.isEmpty() ? "" : assignments + ", ")
+                        + "version = :version, last_changed_at = :time where id = :id")
                 .params(parameters)
                 .param("version", envelope.sequence())
                 .param("time", Timestamp.from(envelope.time()))
                 .param("id", envelope.aggregateId())
+                .update();
+        history.record(TABLE, "id", envelope.aggregateId(), envelope.time());
+    }
+
+    /**
+     * Records what became of the item at a meeting: {@code SCHEDULED}, {@code UNSCHEDULED}, {@code DECIDED} (with the
+     * outcome), {@code DEFERRED} or {@code WITHDRAWN}. The latest such row is the item's line on that meeting's agenda.
+     */
+    void atMeeting(String meetingId, String status, DecisionOutcome outcome, EventEnvelope envelope) {
+        jdbc.sql("""
+                        insert into agenda_item_at_meeting (agenda_item_id, sequence, meeting_id, status, outcome, recorded_at)
+                        values (:id, :sequence, :meeting, :status, :outcome, :time)""")
+                .param("id", envelope.aggregateId())
+                .param("sequence", envelope.sequence())
+                .param("meeting", meetingId)
+                .param("status", status)
+                .param("outcome", outcome == null ? null : outcome.name())
+                .param("time", Timestamp.from(envelope.time()))
                 .update();
     }
 
@@ -109,9 +137,11 @@ class AgendaItems {
         return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
-    Optional<AgendaItem> find(String id) {
-        return jdbc.sql("select * from agenda_item where id = :id")
+    /** The item now, or as it stood at {@code asOf} (if it existed then). */
+    Optional<AgendaItem> find(String id, Instant asOf) {
+        return jdbc.sql("select * from " + History.asOf(TABLE, asOf) + " i where id = :id")
                 .param("id", id)
+                .param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .query(AgendaItems::row)
                 .optional();
     }

@@ -10,6 +10,7 @@ import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,11 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
     @Override
     public Class<AgendaItemEvent> eventType() {
         return AgendaItemEvent.class;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("decision", "decision_item");
     }
 
     @Override

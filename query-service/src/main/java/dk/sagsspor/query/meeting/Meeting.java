@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A meeting as staff read it, in OParl's words where it has them: {@code meetingState}, {@code cancelled},
- * {@code start}, {@code end} (Danish time), {@code location}, and {@code agendaItem} in agenda order.
+ * {@code start}, {@code end} (Danish time), {@code location}, and {@code agendaItem} in agenda order. A line's
+ * {@code status} is what became of the item at this meeting: {@code SCHEDULED}, {@code DISCUSSED}, {@code DECIDED}
+ * (with {@code result}), {@code DEFERRED} or {@code WITHDRAWN}.
  */
 record Meeting(
         String id,
@@ -17,6 +19,7 @@ record Meeting(
         OffsetDateTime end,
         String location,
         boolean agendaPublished,
+        OffsetDateTime agendaPublishedAt,
         boolean minutesApproved,
         long version,
         List<AgendaLine> agendaItem) {

@@ -1,6 +1,7 @@
 package dk.sagsspor.query.meeting;
 
 import dk.sagsspor.query.meeting.Meeting.AgendaLine;
+import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
@@ -9,6 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -27,19 +30,27 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class MeetingController {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    MeetingController(JdbcClient jdbc) {
+    MeetingController(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** A meeting with its agenda in order; its ETag is the meeting's version. */
+    /**
+     * A meeting with its agenda in order, now or as it stood at {@code asOf} (e.g. the agenda as published: pass its
+     * {@code agendaPublishedAt}); its ETag is the meeting's version then.
+     */
     @GetMapping("/{id}")
-    ResponseEntity<Meeting> meeting(@PathVariable String id, WebRequest request) {
-        Meeting meeting = jdbc.sql("select * from meeting where id = :id")
+    ResponseEntity<Meeting> meeting(
+            @PathVariable String id, @RequestParam(required = false) String asOf, WebRequest request) {
+        Instant at = DanishDays.asOf(asOf, clock);
+        Meeting meeting = jdbc.sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
                 .param("id", id)
-                .query((rs, n) -> row(rs, agenda(id)))
+                .param("asOf", timestamp(at))
+                .query((rs, n) -> row(rs, agenda(id, at)))
                 .optional()
-                .orElseThrow(() -> new NotFound("meeting", id));
+                .orElseThrow(() -> at == null ? new NotFound("meeting", id) : NotFound.asOf("meeting", id, at));
         String etag = "\"" + meeting.version() + "\"";
         if (request.checkNotModified(etag)) {
             return null;
@@ -80,13 +91,25 @@ class MeetingController {
         return OParlList.of(meetings, total, paging, ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
-    private List<AgendaLine> agenda(String meetingId) {
-        return jdbc.sql("""
-                        select e.agenda_item_id, e.number, e.position, e.section, i.title, i.status, i.outcome,
-                               i.closed_item
-                          from agenda_entry e left join agenda_item i on i.id = e.agenda_item_id
+    /**
+     * The agenda's lines in order, each with what became of the item at this meeting (its latest
+     * {@code agenda_item_at_meeting} row up to the instant), so a deferred item shows as deferred here while it is
+     * scheduled on the next meeting.
+     */
+    private List<AgendaLine> agenda(String meetingId, Instant asOf) {
+        return jdbc.sql("select e.agenda_item_id, e.number, e.position, e.section, i.title, i.closed_item,"
+                        + " coalesce(o.status, 'SCHEDULED') as status, o.outcome"
+                        + " from " + History.asOf("agenda_entry", asOf) + " e"
+                        + " left join " + History.asOf("agenda_item", asOf) + " i on i.id = e.agenda_item_id "
+                        + """
+                           left join lateral (
+                                select status, outcome from agenda_item_at_meeting a
+                                 where a.agenda_item_id = e.agenda_item_id and a.meeting_id = e.meeting_id
+                                   and (cast(:asOf as timestamptz) is null or a.recorded_at <= :asOf)
+                                 order by a.sequence desc limit 1) o on true
                          where e.meeting_id = :meeting order by e.position""")
                 .param("meeting", meetingId)
+                .param("asOf", timestamp(asOf))
                 .query((rs, n) -> new AgendaLine(
                         rs.getString("agenda_item_id"),
                         rs.getString("number"),
@@ -110,9 +133,14 @@ class MeetingController {
                 danish(rs.getTimestamp("end_at")),
                 rs.getString("location"),
                 rs.getBoolean("agenda_published"),
+                danish(rs.getTimestamp("agenda_published_at")),
                 rs.getBoolean("minutes_approved"),
                 rs.getLong("version"),
                 agenda);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static OffsetDateTime danish(Timestamp timestamp) {
@@ -120,6 +148,4 @@ class MeetingController {
                 ? null
                 : timestamp.toInstant().atZone(DanishDays.DENMARK).toOffsetDateTime();
     }
-
-    /** The start of a day in Danish time, plus some days; null stays null. */
 }

@@ -14,22 +14,29 @@ import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.query.projection.DecodedEvent;
+import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.projection.Projection;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code meeting} and its {@code agenda_entry} rows up to date. Its own consumer group. */
+/**
+ * Keeps {@code meeting} and its {@code agenda_entry} rows up to date, with their versions (see {@link History}). Its
+ * own consumer group.
+ */
 @Component
 class MeetingProjection implements Projection<MeetingEvent> {
 
     static final String NAME = "meetings";
 
     private final JdbcClient jdbc;
+    private final History history;
 
-    MeetingProjection(JdbcClient jdbc) {
+    MeetingProjection(JdbcClient jdbc, History history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @Override
@@ -40,6 +47,11 @@ class MeetingProjection implements Projection<MeetingEvent> {
     @Override
     public Class<MeetingEvent> eventType() {
         return MeetingEvent.class;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("agenda_entry_history", "agenda_entry", "meeting_history", "meeting");
     }
 
     @Override
@@ -58,6 +70,7 @@ class MeetingProjection implements Projection<MeetingEvent> {
                     .param("version", envelope.sequence())
                     .param("time", timestamp(envelope.time()))
                     .update();
+            history.record("meeting", "id", e.meetingId(), envelope.time());
             return;
         }
         if (event instanceof MeetingRescheduled e) {
@@ -106,7 +119,10 @@ class MeetingProjection implements Projection<MeetingEvent> {
                         .update();
             }
         } else if (event instanceof MeetingAgendaPublished e) {
-            state(e.meetingId(), "agenda_published = true");
+            jdbc.sql("update meeting set agenda_published = true, agenda_published_at = :time where id = :id")
+                    .param("time", timestamp(envelope.time()))
+                    .param("id", e.meetingId())
+                    .update();
         } else if (event instanceof MeetingOpened e) {
             state(e.meetingId(), "state = 'OPEN'");
         } else if (event instanceof MeetingClosed e) {
@@ -119,6 +135,13 @@ class MeetingProjection implements Projection<MeetingEvent> {
                 .param("time", timestamp(envelope.time()))
                 .param("id", envelope.aggregateId())
                 .update();
+        history.record("meeting", "id", envelope.aggregateId(), envelope.time());
+        if (event instanceof MeetingAgendaItemAdded
+                || event instanceof MeetingAgendaItemRemoved
+                || event instanceof MeetingAgendaItemRenumbered
+                || event instanceof MeetingAgendaReordered) {
+            history.record("agenda_entry", "meeting_id", envelope.aggregateId(), envelope.time());
+        }
     }
 
     private void state(String meetingId, String assignment) {

@@ -1,6 +1,7 @@
 package dk.sagsspor.query.projection;
 
 import dk.sagsspor.events.SagssporEvent;
+import java.util.List;
 
 /**
  * A read model kept up to date from the event topic. Every projection bean gets its own Kafka listener and consumer
@@ -14,6 +15,12 @@ public interface Projection<E extends SagssporEvent> {
 
     /** The events it applies (an aggregate's sealed interface, or {@link SagssporEvent} for all). */
     Class<E> eventType();
+
+    /**
+     * The tables that hold this projection's read model and nothing else's, in an order they can be emptied in
+     * (referencing tables first): a rebuild empties them and applies every event again.
+     */
+    List<String> tables();
 
     /** Applies one event, inside the transaction that also records the projection's position. */
     void apply(DecodedEvent<E> event);

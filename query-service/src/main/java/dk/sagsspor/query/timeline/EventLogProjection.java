@@ -6,6 +6,7 @@ import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
 import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,11 @@ class EventLogProjection implements Projection<SagssporEvent> {
     @Override
     public Class<SagssporEvent> eventType() {
         return SagssporEvent.class;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("event_log");
     }
 
     @Override

@@ -7,9 +7,22 @@ public class NotFound extends RuntimeException {
     private final String id;
 
     public NotFound(String kind, String id) {
-        super("No " + kind + " with id " + id);
+        this("No " + kind + " with id " + id, kind, id);
+    }
+
+    private NotFound(String message, String kind, String id) {
+        super(message);
         this.kind = kind;
         this.id = id;
+    }
+
+    /** The resource did not exist yet at the instant asked about. */
+    public static NotFound asOf(String kind, String id, java.time.Instant asOf) {
+        return new NotFound(
+                "No " + kind + " with id " + id + " as of "
+                        + asOf.atZone(DanishDays.DENMARK).toOffsetDateTime(),
+                kind,
+                id);
     }
 
     String kind() {

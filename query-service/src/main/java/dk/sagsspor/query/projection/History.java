@@ -1,0 +1,70 @@
+package dk.sagsspor.query.projection;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The versions of a read-model table, kept in {@code <table>_history}: each row as it stood from the recorded time of
+ * the event that made it ({@code valid_from}) until the next event changed or removed it ({@code valid_to}). A
+ * projection records a version in the same transaction as it changes the current row, so the versions are the events
+ * applied up to each instant, and a query reads the past with the same SQL as the present by selecting from
+ * {@link #asOf(String)} instead of the table.
+ */
+@Repository
+public class History {
+
+    private final JdbcClient jdbc;
+    private final Map<String, String> columns = new ConcurrentHashMap<>();
+
+    History(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Ends the current versions of the rows whose {@code keyColumn} is {@code key} at {@code time}, and records the
+     * rows as they are now as the versions valid from then. A row that was deleted just has its last version ended.
+     */
+    public void record(String table, String keyColumn, String key, Instant time) {
+        Timestamp at = Timestamp.from(time);
+        jdbc.sql("update " + table + "_history set valid_to = :time where " + keyColumn
+                        + " = :key and valid_to is null")
+                .param("time", at)
+                .param("key", key)
+                .update();
+        String copied = columns.computeIfAbsent(table, this::columnsOf);
+        jdbc.sql("insert into " + table + "_history (" + copied + ", valid_from) select " + copied + ", :time from "
+                        + table + " where " + keyColumn + " = :key")
+                .param("time", at)
+                .param("key", key)
+                .update();
+    }
+
+    /**
+     * The rows of {@code table} as they stood at the instant bound to the {@code :asOf} parameter, as a subquery to
+     * select from in place of the table, or the table itself when {@code asOf} is null (now).
+     */
+    public static String asOf(String table, Instant asOf) {
+        return asOf == null
+                ? table
+                : "(select * from " + table + "_history where valid_from <= :asOf"
+                        + " and (valid_to is null or valid_to > :asOf))";
+    }
+
+    /** The columns a version copies: every column of the history table but its validity. */
+    private String columnsOf(String table) {
+        return String.join(
+                ", ",
+                jdbc.sql("""
+                                select column_name from information_schema.columns
+                                 where table_schema = current_schema() and table_name = :table
+                                   and column_name not in ('valid_from', 'valid_to')
+                                 order by ordinal_position""")
+                        .param("table", table + "_history")
+                        .query(String.class)
+                        .list());
+    }
+}

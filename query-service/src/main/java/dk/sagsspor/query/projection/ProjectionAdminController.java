@@ -1,0 +1,69 @@
+package dk.sagsspor.query.projection;
+
+import dk.sagsspor.query.projection.ProjectionRebuilds.Status;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/projections")
+@Tag(name = "Projections", description = "The read models' projections: where they stand, and rebuilding one.")
+class ProjectionAdminController {
+
+    private final ProjectionRebuilds rebuilds;
+
+    ProjectionAdminController(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    /** Every projection: its consumer group, whether its listener runs, its lag in records, its latest rebuild. */
+    @GetMapping
+    List<Status> projections() {
+        return rebuilds.status();
+    }
+
+    /** One projection's status; during a rebuild, {@code lastRebuild.caughtUp} turns true when it has caught up. */
+    @GetMapping("/{name}")
+    Status projection(@PathVariable String name) {
+        return rebuilds.status(name);
+    }
+
+    /**
+     * Rebuilds the projection from the beginning of the event topic while the service keeps answering (its own answers
+     * are incomplete until it has caught up). {@code 202} with its status; {@code 409} if other instances consume it.
+     */
+    @PostMapping("/{name}/rebuild")
+    ResponseEntity<Status> rebuild(
+            @PathVariable String name, @RequestHeader(name = "X-Actor", required = false) String actor) {
+        Status status = rebuilds.rebuild(name, actor == null || actor.isBlank() ? "anonymous" : actor);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections/" + name))
+                .body(status);
+    }
+
+    @ExceptionHandler(ProjectionRebuilds.RebuildRefused.class)
+    ProblemDetail refused(ProjectionRebuilds.RebuildRefused ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setType(URI.create("https://sagsspor.dk/problems/rebuild-refused"));
+        problem.setTitle("Rebuild refused");
+        return problem;
+    }
+
+    @ExceptionHandler(ProjectionRebuilds.KafkaUnanswered.class)
+    ProblemDetail kafkaUnanswered(ProjectionRebuilds.KafkaUnanswered ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setType(URI.create("https://sagsspor.dk/problems/kafka-unavailable"));
+        problem.setTitle("Kafka unavailable");
+        return problem;
+    }
+}
