@@ -11,6 +11,14 @@ public interface VersionedCommand {
     Long expectedVersion();
 
     /** Refuses the command if the aggregate is not at the expected version. */
+    /** Loads the aggregate a command names and requires the version the client expects, before any rule. */
+    static <T> org.axonframework.modelling.command.Aggregate<T> loadExpected(
+            org.axonframework.modelling.command.Repository<T> repository, String id, VersionedCommand command) {
+        org.axonframework.modelling.command.Aggregate<T> aggregate = repository.load(id);
+        requireVersion(command, aggregate.version());
+        return aggregate;
+    }
+
     static void requireVersion(VersionedCommand command, long actualVersion) {
         if (command.expectedVersion() != null && command.expectedVersion() != actualVersion) {
             throw new StaleVersion(command.expectedVersion(), actualVersion);

@@ -2,6 +2,7 @@ package dk.sagsspor.events;
 
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.meeting.MeetingEvent;
+import dk.sagsspor.events.staff.StaffMemberEvent;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -28,7 +29,7 @@ public final class EventCatalog {
 
     /** One sealed root per aggregate type. */
     private static final List<Class<? extends SagssporEvent>> ROOTS =
-            List.of(AgendaItemEvent.class, MeetingEvent.class);
+            List.of(AgendaItemEvent.class, MeetingEvent.class, StaffMemberEvent.class);
 
     private static final Map<String, Class<? extends SagssporEvent>> BY_NAME = buildCatalog();
 

@@ -193,7 +193,8 @@ class AsOfQueriesIT {
                                  where h.table_schema = c.table_schema and h.table_name = c.table_name || '_history'
                                    and h.column_name = c.column_name)""").query(String.class).list();
 
-        assertThat(versioned).containsExactly("agenda_entry_history", "agenda_item_history", "meeting_history");
+        assertThat(versioned)
+                .containsExactly("agenda_entry_history", "agenda_item_history", "follow_up_history", "meeting_history");
         assertThat(missing)
                 .as("columns a migration added to a table but not to its history")
                 .isEmpty();

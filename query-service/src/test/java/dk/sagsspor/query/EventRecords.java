@@ -59,7 +59,10 @@ public final class EventRecords {
                         .withTime(time.atOffset(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .withExtension(
-                                EventEnvelope.AGGREGATE_TYPE, type.contains(".Meeting") ? "Meeting" : "AgendaItem")
+                                EventEnvelope.AGGREGATE_TYPE,
+                                type.contains(".Meeting")
+                                        ? "Meeting"
+                                        : type.contains(".Staff") ? "StaffMember" : "AgendaItem")
                         .withExtension(EventEnvelope.SEQUENCE, Long.toString(sequence))
                         .withExtension(EventEnvelope.ACTOR, "hast")
                         .withExtension(EventEnvelope.CORRELATION_ID, "test-" + eventId)

@@ -44,7 +44,8 @@ class ProjectionRebuildIT {
     static final String WORLD = "rebuild-" + UUID.randomUUID();
     static final String TOPIC = WORLD + ".events";
     static final String GROUP_PREFIX = WORLD + ".";
-    static final List<String> PROJECTIONS = List.of("agenda-items", "decisions", "event-log", "meetings");
+    static final List<String> PROJECTIONS =
+            List.of("agenda-items", "decisions", "event-log", "follow-ups", "meetings", "staff");
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @DynamicPropertySource

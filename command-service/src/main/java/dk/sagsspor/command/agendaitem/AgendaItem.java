@@ -3,7 +3,10 @@ package dk.sagsspor.command.agendaitem;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dk.sagsspor.command.VersionedCommand;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.CancelFollowUp;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.CarryOverAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ChangeFollowUpDueDate;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.CompleteFollowUp;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.CorrectDecision;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ReviseAgendaItem;
@@ -18,8 +21,16 @@ import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.agendaitem.FollowUpCancelled;
+import dk.sagsspor.events.agendaitem.FollowUpCompleted;
+import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.agendaitem.FollowUpReassigned;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -52,6 +63,10 @@ public class AgendaItem {
     private Status status;
     private String meetingId;
     private Parts parts;
+    private final Map<String, FollowUp> followUps = new HashMap<>();
+
+    /** What the rules need of a follow-up: who has it, when it is due, whether it is still open. */
+    private record FollowUp(String assignee, LocalDate dueDate, boolean open) {}
 
     private record Parts(
             String title,
@@ -146,6 +161,56 @@ public class AgendaItem {
             apply(new AgendaItemDeferred(agendaItemId, meetingId, command.reason(), null, true));
         }
         return version();
+    }
+
+    @CommandHandler
+    long handle(ChangeFollowUpDueDate command) {
+        FollowUp followUp = openFollowUp(command.followUpId());
+        if (!followUp.dueDate().equals(command.dueDate())) {
+            apply(new FollowUpDueDateChanged(agendaItemId, command.followUpId(), command.dueDate(), command.reason()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CompleteFollowUp command) {
+        openFollowUp(command.followUpId());
+        apply(new FollowUpCompleted(agendaItemId, command.followUpId(), command.note()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CancelFollowUp command) {
+        openFollowUp(command.followUpId());
+        apply(new FollowUpCancelled(agendaItemId, command.followUpId(), command.reason()));
+        return version();
+    }
+
+    /** Assigns a follow-up to a staff member the directory knows (checked by the caller); only a decided item has any. */
+    void assignFollowUp(String followUpId, String description, LocalDate dueDate, String assignee, String source) {
+        requireNotWithdrawn();
+        if (status != Status.DECIDED) {
+            throw new AgendaItemNotDecided(agendaItemId, "follow-ups are assigned to decided items");
+        }
+        apply(new FollowUpAssigned(agendaItemId, followUpId, description, dueDate, assignee, source));
+    }
+
+    /** Hands an open follow-up to another staff member the directory knows (checked by the caller). */
+    void reassignFollowUp(String followUpId, String assignee) {
+        if (!openFollowUp(followUpId).assignee().equals(assignee)) {
+            apply(new FollowUpReassigned(agendaItemId, followUpId, assignee));
+        }
+    }
+
+    private FollowUp openFollowUp(String followUpId) {
+        FollowUp followUp = followUps.get(followUpId);
+        if (followUp == null) {
+            throw new FollowUpNotFound(agendaItemId, followUpId);
+        }
+        if (!followUp.open()) {
+            throw new FollowUpAlreadyClosed(agendaItemId, followUpId);
+        }
+        return followUp;
     }
 
     /** Puts the item on a meeting whose committee has been checked; the meeting records it in the same unit of work. */
@@ -275,5 +340,32 @@ public class AgendaItem {
     void on(AgendaItemWithdrawn event) {
         status = Status.WITHDRAWN;
         meetingId = null;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpAssigned event) {
+        followUps.put(event.followUpId(), new FollowUp(event.assignee(), event.dueDate(), true));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpDueDateChanged event) {
+        followUps.computeIfPresent(
+                event.followUpId(), (id, f) -> new FollowUp(f.assignee(), event.dueDate(), f.open()));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpReassigned event) {
+        followUps.computeIfPresent(
+                event.followUpId(), (id, f) -> new FollowUp(event.assignee(), f.dueDate(), f.open()));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpCompleted event) {
+        followUps.computeIfPresent(event.followUpId(), (id, f) -> new FollowUp(f.assignee(), f.dueDate(), false));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpCancelled event) {
+        followUps.computeIfPresent(event.followUpId(), (id, f) -> new FollowUp(f.assignee(), f.dueDate(), false));
     }
 }

@@ -82,4 +82,34 @@ public final class AgendaItemCommands {
      */
     public record CarryOverAgendaItem(
             @TargetAggregateIdentifier String agendaItemId, String fromMeetingId, String reason) {}
+
+    /** Follow-ups of a decided item: assigned to a staff member of the directory, with a due date. */
+    public record AssignFollowUp(
+            String agendaItemId,
+            Long expectedVersion,
+            String followUpId,
+            String description,
+            java.time.LocalDate dueDate,
+            String assignee,
+            String source)
+            implements VersionedCommand {}
+
+    public record ReassignFollowUp(String agendaItemId, Long expectedVersion, String followUpId, String assignee)
+            implements VersionedCommand {}
+
+    public record ChangeFollowUpDueDate(
+            @TargetAggregateIdentifier String agendaItemId,
+            Long expectedVersion,
+            String followUpId,
+            java.time.LocalDate dueDate,
+            String reason)
+            implements VersionedCommand {}
+
+    public record CompleteFollowUp(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion, String followUpId, String note)
+            implements VersionedCommand {}
+
+    public record CancelFollowUp(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion, String followUpId, String reason)
+            implements VersionedCommand {}
 }

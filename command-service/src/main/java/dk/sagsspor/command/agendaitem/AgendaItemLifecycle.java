@@ -80,9 +80,7 @@ class AgendaItemLifecycle {
 
     /** The item, at the version the client expects (checked before any rule). */
     private Aggregate<AgendaItem> load(ItemLifecycleCommand command) {
-        Aggregate<AgendaItem> item = items.load(command.agendaItemId());
-        VersionedCommand.requireVersion(command, item.version());
-        return item;
+        return VersionedCommand.loadExpected(items, command.agendaItemId(), command);
     }
 
     /** The meeting the item is on; the item's own rules have already required that it is on one. */

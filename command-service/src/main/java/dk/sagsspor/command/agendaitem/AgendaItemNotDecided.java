@@ -5,6 +5,10 @@ import dk.sagsspor.command.RuleViolation;
 public class AgendaItemNotDecided extends RuleViolation {
 
     AgendaItemNotDecided(String id) {
-        super("Agenda item " + id + " has no decision to correct");
+        this(id, "it has no decision to correct");
+    }
+
+    AgendaItemNotDecided(String id, String why) {
+        super("Agenda item " + id + " is not decided: " + why);
     }
 }

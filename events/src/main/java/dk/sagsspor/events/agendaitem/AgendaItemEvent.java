@@ -12,7 +12,12 @@ public sealed interface AgendaItemEvent extends SagssporEvent
                 AgendaItemDecided,
                 AgendaItemDecisionCorrected,
                 AgendaItemDeferred,
-                AgendaItemWithdrawn {
+                AgendaItemWithdrawn,
+                FollowUpAssigned,
+                FollowUpDueDateChanged,
+                FollowUpReassigned,
+                FollowUpCompleted,
+                FollowUpCancelled {
 
     String agendaItemId();
 

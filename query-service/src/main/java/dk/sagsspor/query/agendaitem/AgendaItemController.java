@@ -66,7 +66,8 @@ class AgendaItemController {
     }
 
     /**
-     * What is still to be dealt with across meetings: items neither decided nor withdrawn, oldest first, with their
+     * What is still to be dealt with across meetings: items neither decided nor withdrawn, and decided items with open
+     * follow-ups, oldest first, with their
      * current meeting, how often they were deferred and how many days they have waited; with {@code asOf}, as the
      * list stood then.
      */

@@ -58,17 +58,21 @@ class AgendaItemSearch {
             long ageDays,
             OffsetDateTime created,
             OffsetDateTime modified,
-            String result) {}
+            String result,
+            int openFollowUps) {}
 
     OParlList<Row> find(Filter filter, PageRequest page, UriComponentsBuilder self) {
         Instant asOf = filter.asOf();
         String where = " from " + History.asOf(AgendaItems.TABLE, asOf) + " i left join "
-                + History.asOf("meeting", asOf) + " m on m.id = i.meeting_id " + """
+                + History.asOf("meeting", asOf) + " m on m.id = i.meeting_id"
+                + " left join lateral (select count(*) as open_follow_ups from " + History.asOf("follow_up", asOf)
+                + " f where f.agenda_item_id = i.id and f.status = 'OPEN') f on true " + """
                  where (cast(:committee as text) is null or i.committee = :committee)
                   and (cast(:officer as text) is null or :officer = any (i.case_officers))
                   and (cast(:reference as text) is null or i.case_number = :reference)
                   and (cardinality(cast(:statuses as text[])) = 0 or i.status = any (cast(:statuses as text[])))
-                  and (not :outstanding or i.status not in ('DECIDED', 'WITHDRAWN'))
+                  and (not :outstanding or i.status not in ('DECIDED', 'WITHDRAWN')
+                       or (i.status = 'DECIDED' and f.open_follow_ups > 0))
                   and (cast(:query as text) is null or i.search @@ to_tsquery('danish', :query))""";
         String query = prefixQuery(filter.text());
         String[] statuses = filter.statuses() == null
@@ -88,8 +92,8 @@ class AgendaItemSearch {
                 .single();
         LocalDate today =
                 (asOf == null ? clock.instant() : asOf).atZone(DENMARK).toLocalDate();
-        List<Row> rows = jdbc.sql(
-                        "select i.*, m.start_at " + where + " order by i.proposed_at, i.id limit :limit offset :offset")
+        List<Row> rows = jdbc.sql("select i.*, m.start_at, f.open_follow_ups " + where
+                        + " order by i.proposed_at, i.id limit :limit offset :offset")
                 .param("committee", filter.committee())
                 .param("officer", filter.officer())
                 .param("reference", filter.reference())
@@ -114,7 +118,8 @@ class AgendaItemSearch {
                             ChronoUnit.DAYS.between(created.toLocalDate(), today),
                             created,
                             danish(rs.getTimestamp("last_changed_at")),
-                            rs.getString("outcome"));
+                            rs.getString("outcome"),
+                            rs.getInt("open_follow_ups"));
                 })
                 .list();
         return OParlList.of(rows, total, page, self);

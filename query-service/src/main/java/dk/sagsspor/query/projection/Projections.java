@@ -79,7 +79,12 @@ public class Projections {
                     .tag("projection", projection)
                     .publishPercentileHistogram()
                     .register(meters)
-                    .record(Duration.between(event.envelope().time(), clock.instant()));
+                    .record(max(Duration.ZERO, Duration.between(event.envelope().time(), clock.instant())));
         }
+    }
+
+    /** A clock set back or an instance's clock behind another's must not record a negative lag. */
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -10,6 +10,11 @@ import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.agendaitem.FollowUpCancelled;
+import dk.sagsspor.events.agendaitem.FollowUpCompleted;
+import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.agendaitem.FollowUpReassigned;
 import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
 import dk.sagsspor.events.meeting.MeetingAgendaItemRemoved;
 import dk.sagsspor.events.meeting.MeetingAgendaItemRenumbered;
@@ -21,6 +26,8 @@ import dk.sagsspor.events.meeting.MeetingMinutesApproved;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.staff.StaffMemberChanged;
+import dk.sagsspor.events.staff.StaffMemberRegistered;
 
 /** One line a person can read for every event: what an auditor sees in a timeline. */
 final class Summaries {
@@ -57,6 +64,27 @@ final class Summaries {
         }
         if (event instanceof AgendaItemWithdrawn e) {
             return "Withdrawn: " + e.reason();
+        }
+        if (event instanceof FollowUpAssigned e) {
+            return "Follow-up for " + e.assignee() + ", due " + e.dueDate() + ": " + e.description();
+        }
+        if (event instanceof FollowUpDueDateChanged e) {
+            return "Follow-up due date moved to " + e.dueDate() + ": " + e.reason();
+        }
+        if (event instanceof FollowUpReassigned e) {
+            return "Follow-up handed to " + e.assignee();
+        }
+        if (event instanceof FollowUpCompleted e) {
+            return "Follow-up completed: " + e.note();
+        }
+        if (event instanceof FollowUpCancelled e) {
+            return "Follow-up cancelled: " + e.reason();
+        }
+        if (event instanceof StaffMemberRegistered e) {
+            return "Entered in the staff directory: " + e.name();
+        }
+        if (event instanceof StaffMemberChanged e) {
+            return "Staff directory entry changed: " + e.name();
         }
         if (event instanceof MeetingScheduled e) {
             return "Meeting of " + e.committee() + " scheduled at " + e.location();

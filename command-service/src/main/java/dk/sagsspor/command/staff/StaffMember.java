@@ -1,0 +1,60 @@
+package dk.sagsspor.command.staff;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dk.sagsspor.events.staff.StaffMemberChanged;
+import dk.sagsspor.events.staff.StaffMemberRegistered;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One entry of the staff directory, identified by initials: the people follow-ups are assigned to and alerts go to.
+ * Entering a staff member who is already there records the change, if there is one.
+ */
+@Aggregate
+public class StaffMember {
+
+    /** Enters or updates a staff member. */
+    public record EnterStaffMember(
+            @TargetAggregateIdentifier String initials, String name, String email) {}
+
+    @AggregateIdentifier
+    private String initials;
+
+    private String name;
+    private String email;
+
+    StaffMember() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(EnterStaffMember command) {
+        if (initials == null) {
+            apply(new StaffMemberRegistered(command.initials(), command.name(), command.email()));
+        } else if (!command.name().equals(name) || !command.email().equals(email)) {
+            apply(new StaffMemberChanged(initials, command.name(), command.email()));
+        }
+        return AggregateLifecycle.getVersion() == null ? 0 : AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberRegistered event) {
+        initials = event.initials();
+        name = event.name();
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberChanged event) {
+        name = event.name();
+        email = event.email();
+    }
+}

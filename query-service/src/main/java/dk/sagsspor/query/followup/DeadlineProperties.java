@@ -1,0 +1,41 @@
+package dk.sagsspor.query.followup;
+
+import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of deadlines and their alerts.
+ *
+ * @param reminderLeadTimes how long before a due date reminders go out (whole days; default 7 and 1 days); the
+ *     longest is also the window in which a follow-up counts as due soon
+ * @param checkInterval how often the alert scheduler looks for alerts that are due
+ * @param alertsTopic the Kafka topic every alert is also published on
+ * @param mailFrom the sender of alert e-mails
+ * @param retryBackoff the first wait before a failed delivery is tried again; it doubles each time, up to an hour
+ */
+@Validated
+@ConfigurationProperties("sagsspor.deadlines")
+public record DeadlineProperties(
+        @NotEmpty List<Duration> reminderLeadTimes,
+        Duration checkInterval,
+        String alertsTopic,
+        String mailFrom,
+        Duration retryBackoff) {
+
+    /** The lead times in whole days, longest first. */
+    public List<Integer> leadDays() {
+        return reminderLeadTimes.stream()
+                .map(lead -> (int) lead.toDays())
+                .distinct()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
+    }
+
+    /** Days before its due date from which an open follow-up counts as due soon. */
+    public int dueSoonDays() {
+        return leadDays().get(0);
+    }
+}

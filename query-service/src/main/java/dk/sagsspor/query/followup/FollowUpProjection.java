@@ -1,0 +1,113 @@
+package dk.sagsspor.query.followup;
+
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.agendaitem.FollowUpCancelled;
+import dk.sagsspor.events.agendaitem.FollowUpCompleted;
+import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.agendaitem.FollowUpReassigned;
+import dk.sagsspor.query.projection.DecodedEvent;
+import dk.sagsspor.query.projection.History;
+import dk.sagsspor.query.projection.Projection;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code follow_up} (with its versions) and what it needs of each item in {@code follow_up_item}. Its own
+ * consumer group, so the deadlines can be rebuilt alone.
+ */
+@Component
+class FollowUpProjection implements Projection<AgendaItemEvent> {
+
+    static final String TABLE = "follow_up";
+
+    private final JdbcClient jdbc;
+    private final History history;
+
+    FollowUpProjection(JdbcClient jdbc, History history) {
+        this.jdbc = jdbc;
+        this.history = history;
+    }
+
+    @Override
+    public String name() {
+        return "follow-ups";
+    }
+
+    @Override
+    public Class<AgendaItemEvent> eventType() {
+        return AgendaItemEvent.class;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("follow_up_history", TABLE, "follow_up_item");
+    }
+
+    @Override
+    public void apply(DecodedEvent<AgendaItemEvent> decoded) {
+        AgendaItemEvent event = decoded.event();
+        EventEnvelope envelope = decoded.envelope();
+        if (event instanceof AgendaItemProposed e) {
+            jdbc.sql("""
+                            insert into follow_up_item (id, committee, title, case_number, closed_item)
+                            values (:id, :committee, :title, :caseNumber, :closedItem)""")
+                    .param("id", e.agendaItemId())
+                    .param("committee", e.committee())
+                    .param("title", e.title())
+                    .param("caseNumber", e.caseNumber())
+                    .param("closedItem", e.closedItem())
+                    .update();
+        } else if (event instanceof AgendaItemRevised e) {
+            jdbc.sql("update follow_up_item set title = :title, case_number = :caseNumber where id = :id")
+                    .param("title", e.title())
+                    .param("caseNumber", e.caseNumber())
+                    .param("id", e.agendaItemId())
+                    .update();
+        } else if (event instanceof AgendaItemDecided e) {
+            jdbc.sql("update follow_up_item set meeting_id = :meeting where id = :id")
+                    .param("meeting", e.meetingId())
+                    .param("id", e.agendaItemId())
+                    .update();
+        } else if (event instanceof FollowUpAssigned e) {
+            jdbc.sql("""
+                            insert into follow_up (id, agenda_item_id, description, due_date, assignee, source, status,
+                                                   assigned_at, modified)
+                            values (:id, :item, :description, :dueDate, :assignee, :source, 'OPEN', :time, :time)""")
+                    .param("id", e.followUpId())
+                    .param("item", e.agendaItemId())
+                    .param("description", e.description())
+                    .param("dueDate", Date.valueOf(e.dueDate()))
+                    .param("assignee", e.assignee())
+                    .param("source", e.source())
+                    .param("time", Timestamp.from(envelope.time()))
+                    .update();
+            history.record(TABLE, "id", e.followUpId(), envelope.time());
+        } else if (event instanceof FollowUpDueDateChanged e) {
+            change(e.followUpId(), "due_date = :dueDate", Map.of("dueDate", Date.valueOf(e.dueDate())), envelope);
+        } else if (event instanceof FollowUpReassigned e) {
+            change(e.followUpId(), "assignee = :assignee", Map.of("assignee", e.assignee()), envelope);
+        } else if (event instanceof FollowUpCompleted e) {
+            change(e.followUpId(), "status = 'DONE', closing_note = :note", Map.of("note", e.note()), envelope);
+        } else if (event instanceof FollowUpCancelled e) {
+            change(e.followUpId(), "status = 'CANCELLED', closing_note = :note", Map.of("note", e.reason()), envelope);
+        }
+    }
+
+    private void change(String followUpId, String assignments, Map<String, Object> parameters, EventEnvelope envelope) {
+        jdbc.sql("update follow_up set " + assignments + ", modified = :time where id = :id")
+                .params(parameters)
+                .param("time", Timestamp.from(envelope.time()))
+                .param("id", followUpId)
+                .update();
+        history.record(TABLE, "id", followUpId, envelope.time());
+    }
+}

@@ -1,0 +1,173 @@
+package dk.sagsspor.query.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.sagsspor.events.SagssporEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.agendaitem.FollowUpCompleted;
+import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.staff.StaffMemberRegistered;
+import dk.sagsspor.query.EventRecords;
+import dk.sagsspor.query.projection.ProjectionProperties;
+import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.MutableClock;
+import dk.sagsspor.testsupport.RealInfrastructure;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Follow-ups of decided items: the deadlines view on a controlled day, and the outstanding list that includes them. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sagsspor.projection.retry-attempts=1", "sagsspor.projection.retry-interval=50ms"})
+class FollowUpsIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** 10:00 on 24 May 2025 in Denmark. */
+    static final Instant TODAY = Instant.parse("2025-05-24T08:00:00Z");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "query");
+    }
+
+    @TestConfiguration
+    static class ControlledTime {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(TODAY);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    ProjectionProperties properties;
+
+    @Autowired
+    MutableClock clock;
+
+    final Map<String, Long> sequences = new HashMap<>();
+    final String committee = "KKR Opfølgning " + UUID.randomUUID();
+    final String item = UUID.randomUUID().toString();
+    final String meeting = UUID.randomUUID().toString();
+    final String report = UUID.randomUUID().toString();
+    final String hearing = UUID.randomUUID().toString();
+    final String done = UUID.randomUUID().toString();
+    final String initials =
+            "t" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+
+    @BeforeEach
+    void aDecidedItemWithThreeFollowUps() {
+        clock.set(TODAY);
+        send(new StaffMemberRegistered(initials, "Hanne Stougaard", initials + "@kl.dk"));
+        send(new AgendaItemProposed(
+                item, committee, "Socialtilsynet", "SAG-2025-00681", List.of("haan"), null, null, null, null, false));
+        send(new AgendaItemScheduled(item, meeting));
+        send(new AgendaItemDecided(item, meeting, DecisionOutcome.APPROVED, "Afrapportering senest den 31. maj 2025."));
+        send(new FollowUpAssigned(
+                item,
+                report,
+                "Afrapportering til styrelsen",
+                LocalDate.of(2025, 5, 31),
+                initials,
+                "senest den 31. maj"));
+        send(new FollowUpAssigned(item, hearing, "Høringssvar", LocalDate.of(2025, 5, 20), initials, null));
+        send(new FollowUpAssigned(item, done, "Orientér regionen", LocalDate.of(2025, 6, 30), initials, null));
+        send(new FollowUpCompleted(item, done, "Sendt"));
+        await().atMost(PATIENCE)
+                .until(() -> Http.json(http().get("/api/follow-ups/" + done))
+                        .path("state")
+                        .asString()
+                        .equals("done"));
+    }
+
+    @Test
+    void theDeadlinesViewShowsEachFollowUpsStateOnTheDay() {
+        JsonNode open = Http.json(http().get("/api/follow-ups?assignee=" + initials));
+        JsonNode all = Http.json(http().get("/api/follow-ups?assignee=" + initials
+                + "&state=open&state=due-soon&state=overdue&state=done&state=cancelled"));
+
+        assertThat(open.path("data").findValuesAsString("id")).containsExactly(hearing, report);
+        assertThat(open.path("data").findValuesAsString("state")).containsExactly("overdue", "due-soon");
+        assertThat(open.path("data").get(0).path("daysLeft").asLong()).isEqualTo(-4);
+        assertThat(open.path("data").get(1).path("assigneeName").asString()).isEqualTo("Hanne Stougaard");
+        assertThat(open.path("data").get(1).path("name").asString()).isEqualTo("Socialtilsynet");
+        assertThat(open.path("data").get(1).path("committee").asString()).isEqualTo(committee);
+        assertThat(open.path("data").get(1).path("source").asString()).isEqualTo("senest den 31. maj");
+        assertThat(all.path("data").findValuesAsString("state")).containsExactly("overdue", "due-soon", "done");
+    }
+
+    @Test
+    void filtersByCommitteeAndWindow() {
+        String base = "/api/follow-ups?committee=" + URLEncoder.encode(committee, StandardCharsets.UTF_8);
+
+        assertThat(Http.json(http().get(base + "&from=2025-05-25&to=2025-05-31"))
+                        .path("data")
+                        .findValuesAsString("id"))
+                .containsExactly(report);
+        assertThat(Http.json(http().get(base + "&state=done")).path("data").findValuesAsString("id"))
+                .containsExactly(done);
+        assertThat(http().get(base + "&state=forgotten").statusCode()).isEqualTo(400);
+        assertThat(http().get("/api/follow-ups/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aMovedDueDateChangesTheStateAndADecidedItemWithOpenFollowUpsIsOutstanding() {
+        send(new FollowUpDueDateChanged(item, hearing, LocalDate.of(2025, 8, 1), "Fristen er forlænget"));
+        JsonNode moved = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/follow-ups/" + hearing),
+                        r -> Http.json(r).path("state").asString().equals("open")));
+
+        assertThat(moved.path("dueDate").asString()).isEqualTo("2025-08-01");
+        JsonNode outstanding = Http.json(http().get("/api/agenda-items/outstanding?committee="
+                + URLEncoder.encode(committee, StandardCharsets.UTF_8)));
+        assertThat(outstanding.path("data").findValuesAsString("id")).containsExactly(item);
+        assertThat(outstanding.path("data").get(0).path("status").asString()).isEqualTo("DECIDED");
+        assertThat(outstanding.path("data").get(0).path("openFollowUps").asInt())
+                .isEqualTo(2);
+        assertThat(Http.json(http().get("/api/agenda-items/" + item + "/timeline"))
+                        .path("data")
+                        .findValuesAsString("summary"))
+                .contains("Follow-up due date moved to 2025-08-01: Fristen er forlænget");
+    }
+
+    private void send(SagssporEvent event) {
+        long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
+        kafka.send(EventRecords.record(properties.topic(), event, sequence)).join();
+    }
+
+    private Http http() {
+        return Http.localhost(port);
+    }
+}
