@@ -67,4 +67,16 @@ await_status "$orientation" SCHEDULED
 [ "$(field meeting)" != "$meeting" ] || fail "the deferred item was not carried over to another meeting"
 request GET "$QUERIES/api/agenda-items/no-such-item" 404 ''
 
-echo "meeting $meeting: item $minutes decided, item $orientation deferred and placed on the next meeting"
+# the decision creates work: a follow-up for a staff member of the directory, seen in the deadlines view
+request PUT "$COMMANDS/api/staff/hast" 200 '{"name": "Hanne Stougaard", "email": "hast@kl.dk"}'
+request POST "$COMMANDS/api/agenda-items/$minutes/follow-ups" 201 \
+  '{"description": "Referatet sendes til kommunerne", "dueDate": "2025-05-31", "assignee": "hast", "source": "senest den 31. maj 2025"}'
+follow_up=$(field id)
+request POST "$COMMANDS/api/agenda-items/$minutes/follow-ups" 409 '{"description": "x", "dueDate": "2025-05-31", "assignee": "nobody"}'
+for _ in $(seq 1 100); do
+  if curl -fs -o "$BODY" "$QUERIES/api/follow-ups/$follow_up"; then break; fi
+  sleep 0.2
+done
+[ "$(field assigneeName)" = "Hanne Stougaard" ] || fail "follow-up $follow_up not in the deadlines view: $(cat "$BODY")"
+
+echo "meeting $meeting: item $minutes decided (follow-up $follow_up), item $orientation deferred and placed on the next meeting"

@@ -33,5 +33,7 @@ record Meeting(
             String name,
             String status,
             String result,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("public")
             Boolean isPublic) {}
 }
