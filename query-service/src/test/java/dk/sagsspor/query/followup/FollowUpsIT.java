@@ -162,6 +162,22 @@ class FollowUpsIT {
                 .contains("Follow-up due date moved to 2025-08-01: Fristen er forlænget");
     }
 
+    @Test
+    void suggestsTheDeadlinesInTheDecisionTextAndTellsWhichAreFollowedUp() {
+        JsonNode suggestions = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/agenda-items/" + item + "/deadline-suggestions"),
+                        r -> r.statusCode() == 200 && Http.json(r).size() == 1));
+
+        assertThat(suggestions.get(0).path("dueDate").asString()).isEqualTo("2025-05-31");
+        assertThat(suggestions.get(0).path("part").asString()).isEqualTo("decision");
+        assertThat(suggestions.get(0).path("quote").asString()).isEqualTo("Afrapportering senest den 31. maj 2025.");
+        assertThat(suggestions.get(0).path("followedUp").asBoolean()).isTrue();
+        assertThat(http().get("/api/agenda-items/" + UUID.randomUUID() + "/deadline-suggestions")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
     private void send(SagssporEvent event) {
         long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
         kafka.send(EventRecords.record(properties.topic(), event, sequence)).join();
