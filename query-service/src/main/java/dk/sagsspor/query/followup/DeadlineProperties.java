@@ -7,23 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of deadlines and their alerts.
+ * Settings of deadlines.
  *
  * @param reminderLeadTimes how long before a due date reminders go out (whole days; default 7 and 1 days); the
  *     longest is also the window in which a follow-up counts as due soon
- * @param checkInterval how often the alert scheduler looks for alerts that are due
- * @param alertsTopic the Kafka topic every alert is also published on
- * @param mailFrom the sender of alert e-mails
- * @param retryBackoff the first wait before a failed delivery is tried again; it doubles each time, up to an hour
  */
 @Validated
 @ConfigurationProperties("sagsspor.deadlines")
-public record DeadlineProperties(
-        @NotEmpty List<Duration> reminderLeadTimes,
-        Duration checkInterval,
-        String alertsTopic,
-        String mailFrom,
-        Duration retryBackoff) {
+public record DeadlineProperties(@NotEmpty List<Duration> reminderLeadTimes) {
 
     /** The lead times in whole days, longest first. */
     public List<Integer> leadDays() {

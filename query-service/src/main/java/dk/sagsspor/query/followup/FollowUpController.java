@@ -10,12 +10,16 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,31 +95,22 @@ class FollowUpController {
                 + " left join staff_member s on s.initials = f.assignee"
                 + " where (cast(:assignee as text) is null or f.assignee = :assignee)"
                 + " and (cast(:committee as text) is null or i.committee = :committee)"
-                + " and (cast(:from as timestamptz) is null or f.due_date >= cast(:from as timestamptz) at time zone 'Europe/Copenhagen')"
-                + " and (cast(:to as timestamptz) is null or f.due_date < cast(:to as timestamptz) at time zone 'Europe/Copenhagen')"
+                + " and (cast(:from as date) is null or f.due_date >= :from)"
+                + " and (cast(:to as date) is null or f.due_date <= :to)"
                 + " and " + STATE + " = any (cast(:states as text[]))";
-        Timestamp fromDay = DanishDays.startOf("from", from, 0);
-        Timestamp toDay = DanishDays.startOf("to", to, 1);
-        String[] stateArray = states.toArray(String[]::new);
+        Map<String, Object> parameters = new HashMap<>(dayParameters(today));
+        parameters.put("assignee", assignee);
+        parameters.put("committee", committee);
+        parameters.put("from", date(DanishDays.day("from", from)));
+        parameters.put("to", date(DanishDays.day("to", to)));
+        parameters.put("states", states.toArray(String[]::new));
         long total = jdbc.sql("select count(*)" + where)
-                .param("assignee", assignee)
-                .param("committee", committee)
-                .param("from", fromDay)
-                .param("to", toDay)
-                .param("states", stateArray)
-                .param("today", Date.valueOf(today))
-                .param("soon", Date.valueOf(today.plusDays(properties.dueSoonDays())))
+                .params(parameters)
                 .query(Long.class)
                 .single();
         List<FollowUp> rows = jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.meeting_id, s.name, " + STATE
                         + " as state" + where + " order by f.due_date, f.id limit :limit offset :offset")
-                .param("assignee", assignee)
-                .param("committee", committee)
-                .param("from", fromDay)
-                .param("to", toDay)
-                .param("states", stateArray)
-                .param("today", Date.valueOf(today))
-                .param("soon", Date.valueOf(today.plusDays(properties.dueSoonDays())))
+                .params(parameters)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query((rs, n) -> row(rs, today))
@@ -131,8 +126,7 @@ class FollowUpController {
                         + " as state from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
                         + " left join staff_member s on s.initials = f.assignee where f.id = :id")
                 .param("id", id)
-                .param("today", Date.valueOf(today))
-                .param("soon", Date.valueOf(today.plusDays(properties.dueSoonDays())))
+                .params(dayParameters(today))
                 .query((rs, n) -> row(rs, today))
                 .optional()
                 .orElseThrow(() -> new NotFound("follow-up", id));
@@ -142,6 +136,16 @@ class FollowUpController {
     private static final String STATE = "(case when f.status = 'DONE' then 'done' when f.status = 'CANCELLED' then"
             + " 'cancelled' when f.due_date < :today then 'overdue' when f.due_date <= :soon then 'due-soon'"
             + " else 'open' end)";
+
+    /** The days {@link #STATE} compares with: :today, and :soon, the last day that counts as due soon. */
+    private Map<String, Object> dayParameters(LocalDate today) {
+        return Map.of("today", Date.valueOf(today), "soon", Date.valueOf(today.plusDays(properties.dueSoonDays())));
+    }
+
+    /** A typed SQL date, also when there is none (a map takes no plain null for the cast to read). */
+    private static Object date(LocalDate day) {
+        return day == null ? new SqlParameterValue(Types.DATE, null) : Date.valueOf(day);
+    }
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(DanishDays.DENMARK));

@@ -18,14 +18,19 @@ public final class DanishDays {
 
     /** The start of the given day (plus some days) in Danish time; null stays null; 400 if it is no date. */
     public static Timestamp startOf(String parameter, String text, int plusDays) {
+        LocalDate day = day(parameter, text);
+        return day == null
+                ? null
+                : Timestamp.from(day.plusDays(plusDays).atStartOfDay(DENMARK).toInstant());
+    }
+
+    /** A day as given ({@code 2025-04-11}); null stays null; 400 if it is no date. */
+    public static LocalDate day(String parameter, String text) {
         if (text == null) {
             return null;
         }
         try {
-            return Timestamp.from(LocalDate.parse(text)
-                    .plusDays(plusDays)
-                    .atStartOfDay(DENMARK)
-                    .toInstant());
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new BadQuery(parameter, "must be a date like 2025-04-11");
         }
