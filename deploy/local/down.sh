@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops the one-machine stack started by up.sh: both services, the Kafka broker, PostgreSQL. Data stays.
+# Stops the one-machine stack started by up.sh: both services, the mail server, the Kafka broker, PostgreSQL.
+# Data stays (the mail server keeps its mails in memory only).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -18,6 +19,7 @@ stop_process() {
 
 stop_process query-service
 stop_process command-service
+stop_process mail
 stop_process kafka
 if [ -f "$PG_DATA/postmaster.pid" ]; then
   as_postgres "$(pg_bin)/pg_ctl" -D "$PG_DATA" -m fast -w stop > /dev/null && log "stopped postgresql"

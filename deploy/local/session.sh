@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A secretariat's session against a running Sagsspor, checking every answer: schedule a meeting,
 # propose and schedule items, publish the agenda, open the meeting, decide one item, defer one,
-# close the meeting, schedule the next one, then read outstanding items back from the query side.
+# close the meeting, schedule the next one, then read outstanding items back from the query side; assign a
+# follow-up whose due date has passed and see the overdue alert mailed and the deadline in a calendar feed.
 # up.sh runs it once as demo data; CI runs it as the smoke test. Exits non-zero on the first surprise.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -78,5 +79,20 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ "$(field assigneeName)" = "Hanne Stougaard" ] || fail "follow-up $follow_up not in the deadlines view: $(cat "$BODY")"
+
+# its due date has passed: the overdue alert goes out (once) by mail and on the alerts topic
+for _ in $(seq 1 150); do
+  if curl -fs -o "$BODY" "$QUERIES/api/alerts?followUp=$follow_up&state=sent" \
+      && python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["data"] else 1)' "$BODY"; then break; fi
+  sleep 0.2
+done
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["data"]; sys.exit(0 if len(d) == 1 and d[0]["kind"] == "overdue" else 1)' "$BODY" \
+  || fail "no overdue alert sent for follow-up $follow_up: $(curl -s "$QUERIES/api/alerts?followUp=$follow_up")"
+if curl -fs "$SAGSSPOR_MAIL_URL/api/service/readiness" > /dev/null 2>&1; then
+  curl -fs -o "$BODY" "$SAGSSPOR_MAIL_URL/api/user/hast@kl.dk/messages/INBOX" || fail "the mail server has no mailbox for hast@kl.dk"
+  grep -q "Frist overskredet: Referatet sendes til kommunerne" "$BODY" || fail "the alert mail did not arrive: $(cat "$BODY")"
+fi
+request GET "$QUERIES/api/calendars/staff/hast.ics" 200 ''
+grep -q "UID:follow-up-$follow_up@sagsspor.dk" "$BODY" || fail "the follow-up is not in hast's calendar feed"
 
 echo "meeting $meeting: item $minutes decided (follow-up $follow_up), item $orientation deferred and placed on the next meeting"

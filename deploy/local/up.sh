@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole of Sagsspor on this machine, without Docker: PostgreSQL from the installed server
-# binaries, a real Kafka broker (KRaft) from the Maven artifacts, the command service on 8081 and the
-# query service on 8082. Builds what is missing, waits until everything is healthy, loads a demo
+# binaries, a real Kafka broker (KRaft) from the Maven artifacts, an SMTP server for the alert mails
+# (GreenMail, mails readable over its REST API), the command service on 8081 and the query service on 8082. Builds what is missing, waits until everything is healthy, loads a demo
 # meeting the first time, and stops everything on Ctrl-C. Data stays under deploy/local/var.
 #
 #   deploy/local/up.sh            start, stay in the foreground, Ctrl-C stops everything
@@ -9,7 +9,7 @@
 #   deploy/local/up.sh --reset    delete all data first
 #
 # Ports and locations: SAGSSPOR_PG_PORT (55432), SAGSSPOR_KAFKA_PORT (59092),
-# SAGSSPOR_KAFKA_CONTROLLER_PORT (59093), SAGSSPOR_COMMAND_PORT (8081), SAGSSPOR_QUERY_PORT (8082),
+# SAGSSPOR_KAFKA_CONTROLLER_PORT (59093), SAGSSPOR_SMTP_PORT (52525), SAGSSPOR_MAIL_API_PORT (58025), SAGSSPOR_COMMAND_PORT (8081), SAGSSPOR_QUERY_PORT (8082),
 # SAGSSPOR_VAR (deploy/local/var), SAGSSPOR_JAVA_OPTS (-Xmx512m), SAGSSPOR_POSTGRES_BIN.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -51,6 +51,13 @@ if [ ! -d "$KAFKA_LIBS" ] || [ -z "$(ls -A "$KAFKA_LIBS" 2>/dev/null)" ]; then
   log "fetching the Kafka broker's jars"
   (cd "$SAGSSPOR_ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS")
+fi
+
+MAIL_LIBS="$SAGSSPOR_VAR/mail/libs"
+if [ ! -d "$MAIL_LIBS" ] || [ -z "$(ls -A "$MAIL_LIBS" 2>/dev/null)" ]; then
+  log "fetching the mail server's jar"
+  (cd "$SAGSSPOR_ROOT" && ./mvnw -B -q -f deploy/local/mail/pom.xml dependency:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$MAIL_LIBS")
 fi
 
 # --- PostgreSQL ------------------------------------------------------------------------------------
@@ -103,16 +110,29 @@ for _ in $(seq 1 60); do
 done
 log "Kafka (KRaft) on 127.0.0.1:$SAGSSPOR_KAFKA_PORT"
 
+# --- the mail server: alert mails land here; read them at $SAGSSPOR_MAIL_URL/api/user/<address>/messages/INBOX ---
+setsid nohup java -Xmx128m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SAGSSPOR_SMTP_PORT" \
+  -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$SAGSSPOR_MAIL_API_PORT" \
+  -jar "$MAIL_LIBS"/greenmail-standalone-*.jar > "$LOGS/mail.log" 2>&1 &
+echo $! > "$PIDS/mail.pid"
+for _ in $(seq 1 60); do
+  curl -fs "$SAGSSPOR_MAIL_URL/api/service/readiness" > /dev/null 2>&1 && break
+  alive mail || { log "the mail server did not start:"; tail -n 30 "$LOGS/mail.log"; exit 1; }
+  sleep 0.5
+done
+log "SMTP (GreenMail) on 127.0.0.1:$SAGSSPOR_SMTP_PORT, its mailboxes at $SAGSSPOR_MAIL_URL"
+
 # --- the services ----------------------------------------------------------------------------------
 start_service() {
   local name=$1 jar=$2 port=$3 database=$4
+  shift 4
   # shellcheck disable=SC2086
   setsid nohup java $SAGSSPOR_JAVA_OPTS -jar "$jar" \
     --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/$database" \
     --spring.datasource.username=sagsspor \
     --spring.kafka.bootstrap-servers="127.0.0.1:$SAGSSPOR_KAFKA_PORT" \
-    > "$LOGS/$name.log" 2>&1 &
+    "$@" > "$LOGS/$name.log" 2>&1 &
   echo $! > "$PIDS/$name.pid"
 }
 await_ready() {
@@ -125,7 +145,8 @@ await_ready() {
   log "$name was not ready within 120 s:"; tail -n 40 "$LOGS/$name.log"; return 1
 }
 start_service command-service "$(command_jar)" "$SAGSSPOR_COMMAND_PORT" sagsspor_command
-start_service query-service "$(query_jar)" "$SAGSSPOR_QUERY_PORT" sagsspor_query
+start_service query-service "$(query_jar)" "$SAGSSPOR_QUERY_PORT" sagsspor_query \
+  --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00
 await_ready command-service "$SAGSSPOR_COMMAND_URL" || { "$HERE/down.sh"; exit 1; }
 await_ready query-service "$SAGSSPOR_QUERY_URL" || { "$HERE/down.sh"; exit 1; }
 
@@ -142,7 +163,8 @@ cat <<TEXT
     query API     $SAGSSPOR_QUERY_URL/api        (Swagger UI: $SAGSSPOR_QUERY_URL/swagger-ui.html)
     metrics       $SAGSSPOR_COMMAND_URL/actuator/prometheus, $SAGSSPOR_QUERY_URL/actuator/prometheus
     PostgreSQL    127.0.0.1:$SAGSSPOR_PG_PORT (user sagsspor, no password; databases sagsspor_command, sagsspor_query)
-    Kafka         127.0.0.1:$SAGSSPOR_KAFKA_PORT (topic sagsspor.events)
+    Kafka         127.0.0.1:$SAGSSPOR_KAFKA_PORT (topics sagsspor.events, sagsspor.alerts)
+    mail          SMTP 127.0.0.1:$SAGSSPOR_SMTP_PORT; alert mails: $SAGSSPOR_MAIL_URL/api/user/hast@kl.dk/messages/INBOX
     logs          $LOGS
   No log-in yet: requests name their actor in X-Actor until authentication arrives.
   A demo meeting is loaded; $(tail -n 1 "$LOGS/demo.log" 2>/dev/null)
@@ -155,7 +177,7 @@ if $detach; then
 fi
 trap '"$HERE/down.sh"; exit 0' INT TERM
 log "Ctrl-C stops everything"
-while alive command-service && alive query-service && alive kafka; do sleep 2; done
+while alive command-service && alive query-service && alive kafka && alive mail; do sleep 2; done
 log "a process stopped; shutting the rest down"
 "$HERE/down.sh"
 exit 1

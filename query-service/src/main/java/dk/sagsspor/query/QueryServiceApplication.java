@@ -3,6 +3,7 @@ package dk.sagsspor.query;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -15,7 +16,9 @@ public class QueryServiceApplication {
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 
+    /** The system clock, unless the application was started with one of its own (tests that control time do). */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -12,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,23 +37,16 @@ import tools.jackson.databind.JsonNode;
         properties = {"sagsspor.projection.retry-attempts=1", "sagsspor.projection.retry-interval=50ms"})
 class ProjectionRebuildIT {
 
-    static final String WORLD = "rebuild-" + UUID.randomUUID();
-    static final String TOPIC = WORLD + ".events";
-    static final String GROUP_PREFIX = WORLD + ".";
+    static final World WORLD = World.create("query_rebuild", 6);
+    static final String TOPIC = WORLD.topic();
+    static final String GROUP_PREFIX = WORLD.groupPrefix();
     static final List<String> PROJECTIONS =
             List.of("agenda-items", "decisions", "event-log", "follow-ups", "meetings", "staff");
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @DynamicPropertySource
-    static void aWorldOfItsOwn(DynamicPropertyRegistry registry) throws Exception {
-        RealInfrastructure.register(registry, "query_rebuild");
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        }
-        registry.add("sagsspor.projection.topic", () -> TOPIC);
-        registry.add("sagsspor.projection.group-prefix", () -> GROUP_PREFIX);
+    static void aWorldOfItsOwn(DynamicPropertyRegistry registry) {
+        WORLD.register(registry);
     }
 
     @LocalServerPort

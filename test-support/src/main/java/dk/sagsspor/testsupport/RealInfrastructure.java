@@ -1,5 +1,7 @@
 package dk.sagsspor.testsupport;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
@@ -46,12 +48,21 @@ public final class RealInfrastructure {
      * broker. Contexts that name different databases never see each other's tables or migrations.
      */
     public static void register(DynamicPropertyRegistry registry, String database) {
+        properties(database).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The same settings as {@link #register} as a map, for an application started by the test itself (e.g. two
+     * instances of a service, or one restarted).
+     */
+    public static Map<String, Object> properties(String database) {
         PostgresServer server = postgres();
-        String url = server.createDatabase(database);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", server::username);
-        registry.add("spring.datasource.password", server::password);
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka().bootstrapServers());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", server.createDatabase(database));
+        properties.put("spring.datasource.username", server.username());
+        properties.put("spring.datasource.password", server.password());
+        properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
+        return properties;
     }
 
     private static <T extends Described> T start(

@@ -110,6 +110,7 @@ class DeploymentManifestsTest {
         assertThat(((Number) spec.get("partitions")).intValue()).isGreaterThanOrEqualTo(6);
         assertThat(((Map<?, ?>) spec.get("config")).get("retention.ms")).isEqualTo(-1);
         assertThat(custom("KafkaTopic", "sagsspor.events.dlt")).isNotNull();
+        assertThat(custom("KafkaTopic", "sagsspor.alerts")).isNotNull();
         assertThat(custom("Kafka", "sagsspor-kafka").getApiVersion()).isEqualTo("kafka.strimzi.io/v1beta2");
         assertThat(custom("Cluster", "sagsspor-db").getApiVersion()).isEqualTo("postgresql.cnpg.io/v1");
         Map<String, Object> database = custom("Database", "sagsspor-query").get("spec");

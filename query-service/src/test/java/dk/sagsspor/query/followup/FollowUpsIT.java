@@ -11,13 +11,17 @@ import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.events.agendaitem.FollowUpAssigned;
 import dk.sagsspor.events.agendaitem.FollowUpCompleted;
 import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
+import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import dk.sagsspor.query.EventRecords;
 import dk.sagsspor.query.projection.ProjectionProperties;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.MutableClock;
 import dk.sagsspor.testsupport.RealInfrastructure;
+import java.io.StringReader;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +90,8 @@ class FollowUpsIT {
     final String report = UUID.randomUUID().toString();
     final String hearing = UUID.randomUUID().toString();
     final String done = UUID.randomUUID().toString();
+    final String closedItem = UUID.randomUUID().toString();
+    final String confidential = UUID.randomUUID().toString();
     final String initials =
             "t" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
 
@@ -89,9 +99,16 @@ class FollowUpsIT {
     void aDecidedItemWithThreeFollowUps() {
         clock.set(TODAY);
         send(new StaffMemberRegistered(initials, "Hanne Stougaard", initials + "@kl.dk"));
+        send(new MeetingScheduled(
+                meeting,
+                committee,
+                Instant.parse("2025-04-11T08:00:00Z"),
+                Instant.parse("2025-04-11T10:00:00Z"),
+                "Aalborg Rådhus"));
         send(new AgendaItemProposed(
                 item, committee, "Socialtilsynet", "SAG-2025-00681", List.of("haan"), null, null, null, null, false));
         send(new AgendaItemScheduled(item, meeting));
+        send(new MeetingAgendaItemAdded(meeting, item, "3.1", "Regionalpolitiske sager", false));
         send(new AgendaItemDecided(item, meeting, DecisionOutcome.APPROVED, "Afrapportering senest den 31. maj 2025."));
         send(new FollowUpAssigned(
                 item,
@@ -103,11 +120,19 @@ class FollowUpsIT {
         send(new FollowUpAssigned(item, hearing, "Høringssvar", LocalDate.of(2025, 5, 20), initials, null));
         send(new FollowUpAssigned(item, done, "Orientér regionen", LocalDate.of(2025, 6, 30), initials, null));
         send(new FollowUpCompleted(item, done, "Sendt"));
+        send(new AgendaItemProposed(
+                closedItem, committee, "Personalesag", null, List.of("haan"), null, null, null, null, true));
+        send(new AgendaItemScheduled(closedItem, meeting));
+        send(new MeetingAgendaItemAdded(meeting, closedItem, "5.1", "Lukkede punkter", false));
+        send(new AgendaItemDecided(closedItem, meeting, DecisionOutcome.APPROVED, "Godkendt."));
+        send(new FollowUpAssigned(
+                closedItem, confidential, "Svar til medarbejderen", LocalDate.of(2025, 6, 2), initials, null));
         await().atMost(PATIENCE)
                 .until(() -> Http.json(http().get("/api/follow-ups/" + done))
-                        .path("state")
-                        .asString()
-                        .equals("done"));
+                                .path("state")
+                                .asString()
+                                .equals("done")
+                        && http().get("/api/follow-ups/" + confidential).statusCode() == 200);
     }
 
     @Test
@@ -116,14 +141,14 @@ class FollowUpsIT {
         JsonNode all = Http.json(http().get("/api/follow-ups?assignee=" + initials
                 + "&state=open&state=due-soon&state=overdue&state=done&state=cancelled"));
 
-        assertThat(open.path("data").findValuesAsString("id")).containsExactly(hearing, report);
-        assertThat(open.path("data").findValuesAsString("state")).containsExactly("overdue", "due-soon");
+        assertThat(open.path("data").findValuesAsString("id")).containsExactly(hearing, report, confidential);
+        assertThat(open.path("data").findValuesAsString("state")).containsExactly("overdue", "due-soon", "open");
         assertThat(open.path("data").get(0).path("daysLeft").asLong()).isEqualTo(-4);
         assertThat(open.path("data").get(1).path("assigneeName").asString()).isEqualTo("Hanne Stougaard");
         assertThat(open.path("data").get(1).path("name").asString()).isEqualTo("Socialtilsynet");
         assertThat(open.path("data").get(1).path("committee").asString()).isEqualTo(committee);
         assertThat(open.path("data").get(1).path("source").asString()).isEqualTo("senest den 31. maj");
-        assertThat(all.path("data").findValuesAsString("state")).containsExactly("overdue", "due-soon", "done");
+        assertThat(all.path("data").findValuesAsString("state")).containsExactly("overdue", "due-soon", "open", "done");
     }
 
     @Test
@@ -152,10 +177,15 @@ class FollowUpsIT {
         assertThat(moved.path("dueDate").asString()).isEqualTo("2025-08-01");
         JsonNode outstanding = Http.json(http().get("/api/agenda-items/outstanding?committee="
                 + URLEncoder.encode(committee, StandardCharsets.UTF_8)));
-        assertThat(outstanding.path("data").findValuesAsString("id")).containsExactly(item);
-        assertThat(outstanding.path("data").get(0).path("status").asString()).isEqualTo("DECIDED");
-        assertThat(outstanding.path("data").get(0).path("openFollowUps").asInt())
-                .isEqualTo(2);
+        assertThat(outstanding.path("data").findValuesAsString("id")).containsExactlyInAnyOrder(item, closedItem);
+        JsonNode row = outstanding
+                .path("data")
+                .valueStream()
+                .filter(r -> r.path("id").asString().equals(item))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.path("status").asString()).isEqualTo("DECIDED");
+        assertThat(row.path("openFollowUps").asInt()).isEqualTo(2);
         assertThat(Http.json(http().get("/api/agenda-items/" + item + "/timeline"))
                         .path("data")
                         .findValuesAsString("summary"))
@@ -176,6 +206,88 @@ class FollowUpsIT {
         assertThat(http().get("/api/agenda-items/" + UUID.randomUUID() + "/deadline-suggestions")
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theCommitteeFeedHasItsMeetingsAndDeadlinesUnderUidsThatStay() throws Exception {
+        String path = "/api/calendars/committees/"
+                + URLEncoder.encode(committee, StandardCharsets.UTF_8).replace("+", "%20") + ".ics";
+        HttpResponse<String> response = http().get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
+
+        Calendar feed = new CalendarBuilder().build(new StringReader(response.body()));
+
+        Map<String, VEvent> entries = byUid(feed);
+        assertThat(entries.keySet())
+                .containsExactlyInAnyOrder(
+                        "meeting-" + meeting + "@sagsspor.dk",
+                        "follow-up-" + report + "@sagsspor.dk",
+                        "follow-up-" + hearing + "@sagsspor.dk",
+                        "follow-up-" + done + "@sagsspor.dk");
+        VEvent theMeeting = entries.get("meeting-" + meeting + "@sagsspor.dk");
+        assertThat(value(theMeeting, "SUMMARY")).isEqualTo("Møde i " + committee);
+        assertThat(value(theMeeting, "LOCATION")).isEqualTo("Aalborg Rådhus");
+        assertThat(value(theMeeting, "DTSTART")).isEqualTo("20250411T080000Z");
+        assertThat(value(theMeeting, "DESCRIPTION"))
+                .contains("Dagsorden:\n3.1 Socialtilsynet")
+                .doesNotContain("Personalesag");
+        VEvent theReport = entries.get("follow-up-" + report + "@sagsspor.dk");
+        assertThat(value(theReport, "SUMMARY")).isEqualTo("Frist: Afrapportering til styrelsen");
+        assertThat(value(theReport, "DTSTART")).isEqualTo("20250531");
+        assertThat(value(theReport, "DESCRIPTION")).contains("Ansvarlig: Hanne Stougaard (" + initials + ")");
+        assertThat(value(entries.get("follow-up-" + done + "@sagsspor.dk"), "SUMMARY"))
+                .isEqualTo("Udført: Orientér regionen");
+        assertThat(entries.values())
+                .allSatisfy(entry -> assertThat(entry.<Property>getProperties("DTSTAMP").stream()
+                                .map(Property::getValue))
+                        .as("one DTSTAMP, the last change")
+                        .containsExactly(value(entry, "LAST-MODIFIED")));
+        Thread.sleep(1100);
+        assertThat(http().get(path).body()).as("regenerated unchanged").isEqualTo(response.body());
+
+        send(new FollowUpDueDateChanged(item, report, LocalDate.of(2025, 6, 13), "Udsat"));
+        VEvent moved = await().atMost(PATIENCE)
+                .until(
+                        () -> byUid(new CalendarBuilder()
+                                        .build(new StringReader(http().get(path).body())))
+                                .get("follow-up-" + report + "@sagsspor.dk"),
+                        entry -> value(entry, "DTSTART").equals("20250613"));
+        assertThat(value(moved, "SEQUENCE")).isEqualTo("1");
+        assertThat(http().get("/api/calendars/committees/KKR%20Ingenting.ics").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aStaffMembersFeedHasTheirDeadlinesAndNamesNoClosedItem() throws Exception {
+        HttpResponse<String> response = http().get("/api/calendars/staff/" + initials + ".ics");
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        Map<String, VEvent> entries = byUid(new CalendarBuilder().build(new StringReader(response.body())));
+
+        assertThat(entries.keySet())
+                .containsExactlyInAnyOrder(
+                        "follow-up-" + report + "@sagsspor.dk",
+                        "follow-up-" + hearing + "@sagsspor.dk",
+                        "follow-up-" + done + "@sagsspor.dk",
+                        "follow-up-" + confidential + "@sagsspor.dk");
+        assertThat(value(entries.get("follow-up-" + confidential + "@sagsspor.dk"), "DESCRIPTION"))
+                .contains("Dagsordenspunkt: Lukket punkt")
+                .doesNotContain("Personalesag");
+        assertThat(http().get("/api/calendars/staff/nobody.ics").statusCode()).isEqualTo(404);
+    }
+
+    private static Map<String, VEvent> byUid(Calendar feed) {
+        Map<String, VEvent> entries = new HashMap<>();
+        for (VEvent event : feed.<VEvent>getComponents("VEVENT")) {
+            entries.put(value(event, "UID"), event);
+        }
+        return entries;
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getProperty(property).map(Property::getValue).orElse(null);
     }
 
     private void send(SagssporEvent event) {

@@ -1,0 +1,186 @@
+package dk.sagsspor.query.alert;
+
+import dk.sagsspor.query.followup.DeadlineProperties;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code alert} table: raising alerts once (its unique key), claiming them for delivery so that one instance at a
+ * time delivers each ({@code for update skip locked} plus a lease that outlives a crash), and recording each channel's
+ * delivery as it happens, so a retry repeats only what failed.
+ */
+@Component
+class Alerts {
+
+    /**
+     * When an alert of a kind is raised: from {@code daysBefore} days before the due date until {@code latest} days
+     * before it ({@code latest} null: no end, for the overdue alert). The windows of the reminders do not overlap: a
+     * follow-up assigned three days before its due date gets the 7-day reminder then (saying three days), not both.
+     */
+    record Kind(int daysBefore, Integer latest) {
+
+        boolean windowPassed(LocalDate today, LocalDate dueDate) {
+            return latest != null && today.isAfter(dueDate.minusDays(latest));
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final List<Kind> kinds;
+
+    Alerts(JdbcClient jdbc, DeadlineProperties deadlines) {
+        this.jdbc = jdbc;
+        this.kinds = kinds(deadlines.leadDays());
+    }
+
+    static List<Kind> kinds(List<Integer> leadDaysLongestFirst) {
+        List<Kind> kinds = new ArrayList<>();
+        for (int i = 0; i < leadDaysLongestFirst.size(); i++) {
+            int latest = i + 1 < leadDaysLongestFirst.size() ? leadDaysLongestFirst.get(i + 1) + 1 : 0;
+            kinds.add(new Kind(leadDaysLongestFirst.get(i), latest));
+        }
+        kinds.add(new Kind(Alert.OVERDUE, null));
+        return List.copyOf(kinds);
+    }
+
+    Optional<Kind> kind(int daysBefore) {
+        return kinds.stream().filter(k -> k.daysBefore() == daysBefore).findFirst();
+    }
+
+    /**
+     * Raises the alerts due on {@code today} for open follow-ups; an alert already raised is not raised again (an
+     * obsolete one comes back, when its due date and assignee are current again). Returns how many were raised, per
+     * kind's {@code daysBefore}.
+     */
+    List<Integer> raise(LocalDate today, Instant now) {
+        List<Integer> raised = new ArrayList<>();
+        for (Kind kind : kinds) {
+            raised.add(jdbc.sql("""
+                            insert into alert (id, follow_up_id, due_date, days_before, assignee, raised_at, state,
+                                               next_attempt_at)
+                            select gen_random_uuid()::text, f.id, f.due_date, :daysBefore, f.assignee, :now,
+                                   'PENDING', :now
+                              from follow_up f
+                             where f.status = 'OPEN'
+                               and f.due_date <= cast(:today as date) + :daysBefore
+                               and (cast(:latest as integer) is null
+                                    or f.due_date >= cast(:today as date) + cast(:latest as integer))
+                            on conflict on constraint alert_once do update
+                               set state = 'PENDING', raised_at = excluded.raised_at,
+                                   next_attempt_at = excluded.next_attempt_at, attempts = 0, last_error = null,
+                                   claim = null, lease_until = null
+                             where alert.state = 'OBSOLETE'""")
+                    .param("daysBefore", kind.daysBefore())
+                    .param("latest", kind.latest(), java.sql.Types.INTEGER)
+                    .param("today", Date.valueOf(today))
+                    .param("now", Timestamp.from(now))
+                    .update());
+        }
+        return raised;
+    }
+
+    /** An alert claimed for delivery, with its follow-up as it stands now (empty if the follow-up is unknown). */
+    record Claimed(Alert alert, Optional<FollowUpNow> followUp) {}
+
+    /**
+     * Claims up to {@code limit} alerts due for an attempt that no other delivery holds, for {@code lease}, and counts
+     * the attempt. Rows another instance is claiming at this moment are skipped, not waited for.
+     */
+    List<Claimed> claim(String claim, Instant now, Duration lease, int limit) {
+        List<Alert> claimed = jdbc.sql("""
+                        update alert
+                           set claim = :claim, lease_until = :leaseUntil, attempts = attempts + 1
+                         where id in (select id from alert
+                                       where state = 'PENDING' and next_attempt_at <= :now
+                                         and (lease_until is null or lease_until <= :now)
+                                       order by next_attempt_at, id
+                                       limit :limit
+                                       for update skip locked)
+                        returning *""")
+                .param("claim", claim)
+                .param("leaseUntil", Timestamp.from(now.plus(lease)))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, n) -> Alert.from(rs))
+                .list();
+        return claimed.stream()
+                .map(alert -> new Claimed(alert, followUp(alert.followUpId())))
+                .toList();
+    }
+
+    private Optional<FollowUpNow> followUp(String id) {
+        return jdbc.sql("""
+                        select f.*, i.committee, i.title, i.case_number, i.closed_item, s.name, s.email
+                          from follow_up f
+                          join follow_up_item i on i.id = f.agenda_item_id
+                          left join staff_member s on s.initials = f.assignee
+                         where f.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> FollowUpNow.from(rs))
+                .optional();
+    }
+
+    /** The alert no longer concerns its follow-up; it will not be delivered. */
+    boolean obsolete(Alert alert, String why) {
+        return update(alert, "state = 'OBSOLETE', last_error = :why" + RELEASE, Map.of("why", why));
+    }
+
+    /** The mail went out to {@code recipient}. */
+    boolean mailed(Alert alert, String recipient, Instant now) {
+        return update(
+                alert,
+                "mailed_at = :now, recipient = :recipient",
+                Map.of("now", Timestamp.from(now), "recipient", recipient));
+    }
+
+    /** The alert is on the alerts topic. */
+    boolean published(Alert alert, Instant now) {
+        return update(alert, "published_at = :now", Map.of("now", Timestamp.from(now)));
+    }
+
+    /** Delivered on every channel. */
+    boolean sent(Alert alert, Instant now) {
+        return update(
+                alert,
+                "state = 'SENT', sent_at = :now, last_error = null" + RELEASE,
+                Map.of("now", Timestamp.from(now)));
+    }
+
+    /** An attempt failed: try again at {@code nextAttempt}. */
+    boolean failed(Alert alert, String error, Instant nextAttempt) {
+        return update(
+                alert,
+                "last_error = :error, next_attempt_at = :next" + RELEASE,
+                Map.of("error", error, "next", Timestamp.from(nextAttempt)));
+    }
+
+    private static final String RELEASE = ", claim = null, lease_until = null";
+
+    /** Updates an alert if the delivery that claimed it still holds it; false if another one took it over. */
+    private boolean update(Alert alert, String assignments, Map<String, Object> parameters) {
+        return jdbc.sql("update alert set " + assignments + " where id = :id and claim = :claim")
+                        .params(parameters)
+                        .param("id", alert.id())
+                        .param("claim", alert.claim())
+                        .update()
+                == 1;
+    }
+
+    /** Alerts waiting for delivery, and how many of those have failed at least once. */
+    record Backlog(long pending, long retrying) {}
+
+    Backlog backlog() {
+        return jdbc.sql("select count(*) as pending, count(*) filter (where attempts > 0) as retrying"
+                        + " from alert where state = 'PENDING'")
+                .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("retrying")))
+                .single();
+    }
+}
