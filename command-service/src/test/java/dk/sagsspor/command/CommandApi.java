@@ -67,6 +67,13 @@ public final class CommandApi {
                 .toList();
     }
 
+    /** The metadata (JSON) of the last event recorded for an aggregate. */
+    public String lastMetaData(String aggregateId) {
+        return jdbc.sql("""
+                        select convert_from(metadata, 'UTF8') from domainevententry
+                         where aggregateidentifier = ? order by sequencenumber desc limit 1""").param(aggregateId).query(String.class).single();
+    }
+
     /** The JSON payload of the last event of a type recorded for an aggregate. */
     public String lastPayload(String aggregateId, String eventName) {
         return jdbc.sql("""

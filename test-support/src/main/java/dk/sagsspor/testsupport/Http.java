@@ -10,21 +10,56 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests that talk to a running service the way a user's client would. */
+/**
+ * A plain HTTP client for tests that talk to a running service the way a user's client would. It logs in with HTTP
+ * Basic as {@value #TESTER} (a secretary of every committee, and admin; see {@code sagsspor-test-users.properties})
+ * unless told to be someone else ({@link #as}) or nobody ({@link #anonymous}).
+ */
 public final class Http {
+
+    /** The user the tests act as, and the password of every test user: its name + "-password". */
+    public static final String TESTER = "tester";
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
+    private final String authorization;
 
     public Http(String baseUrl) {
+        this(baseUrl, basic(TESTER));
+    }
+
+    private Http(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     public static Http localhost(int port) {
         return new Http("http://localhost:" + port);
+    }
+
+    /** The same service, as one of the test users (password: the user name + "-password"). */
+    public Http as(String user) {
+        return new Http(baseUrl, basic(user));
+    }
+
+    /** The same service, with any Authorization header, e.g. a bearer token. */
+    public Http withAuthorization(String header) {
+        return new Http(baseUrl, header);
+    }
+
+    /** The same service, without credentials. */
+    public Http anonymous() {
+        return new Http(baseUrl, null);
+    }
+
+    private static String basic(String user) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                (user + ":" + user + "-password").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -55,6 +90,9 @@ public final class Http {
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         if (headers.length > 0) {
             builder.headers(headers);
         }

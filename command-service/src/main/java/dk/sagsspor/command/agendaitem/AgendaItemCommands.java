@@ -49,19 +49,27 @@ public final class AgendaItemCommands {
     }
 
     public record ScheduleAgendaItem(
-            String agendaItemId, Long expectedVersion, String meetingId, String number, String section)
+            @TargetAggregateIdentifier String agendaItemId,
+            Long expectedVersion,
+            String meetingId,
+            String number,
+            String section)
             implements ItemLifecycleCommand {}
 
-    public record UnscheduleAgendaItem(String agendaItemId, Long expectedVersion) implements ItemLifecycleCommand {}
+    public record UnscheduleAgendaItem(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion) implements ItemLifecycleCommand {}
 
-    public record DiscussAgendaItem(String agendaItemId, Long expectedVersion, String notes)
+    public record DiscussAgendaItem(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion, String notes)
             implements ItemLifecycleCommand {}
 
-    public record DecideAgendaItem(String agendaItemId, Long expectedVersion, DecisionOutcome outcome, String text)
+    public record DecideAgendaItem(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion, DecisionOutcome outcome, String text)
             implements ItemLifecycleCommand {}
 
     /** Defer to the next meeting of the committee ({@code toMeetingId} null) or to a named meeting. */
-    public record DeferAgendaItem(String agendaItemId, Long expectedVersion, String reason, String toMeetingId)
+    public record DeferAgendaItem(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion, String reason, String toMeetingId)
             implements ItemLifecycleCommand {}
 
     public record CorrectDecision(
@@ -85,7 +93,7 @@ public final class AgendaItemCommands {
 
     /** Follow-ups of a decided item: assigned to a staff member of the directory, with a due date. */
     public record AssignFollowUp(
-            String agendaItemId,
+            @TargetAggregateIdentifier String agendaItemId,
             Long expectedVersion,
             String followUpId,
             String description,
@@ -94,7 +102,8 @@ public final class AgendaItemCommands {
             String source)
             implements VersionedCommand {}
 
-    public record ReassignFollowUp(String agendaItemId, Long expectedVersion, String followUpId, String assignee)
+    public record ReassignFollowUp(
+            @TargetAggregateIdentifier String agendaItemId, Long expectedVersion, String followUpId, String assignee)
             implements VersionedCommand {}
 
     public record ChangeFollowUpDueDate(

@@ -1,5 +1,6 @@
 package dk.sagsspor.command.web;
 
+import dk.sagsspor.command.security.CommitteeAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
@@ -9,32 +10,23 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends commands with who and why attached: the actor and the request's correlation id go into the command's metadata,
- * and from there into every event it causes. Times every command ({@code sagsspor.commands}, by command and outcome).
+ * Sends commands with who and why attached: the actor (the authenticated user, or a process) and the request's
+ * correlation id go into the command's metadata, and from there into every event it causes; no header or body field
+ * can name another actor. Times every command ({@code sagsspor.commands}, by command and outcome).
  */
 @Component
 public class Commands {
-
-    /** The actor of a request that names none. */
-    static final String ANONYMOUS = "anonymous";
-
-    /**
-     * Until authentication exists, the request names its actor in this header (initials or a user name); the
-     * security work replaces it with the authenticated user.
-     */
-    public static final String ACTOR_HEADER = "X-Actor";
-
-    private static final java.util.regex.Pattern PLAUSIBLE_ACTOR =
-            java.util.regex.Pattern.compile("[\\p{L}0-9._@-]{2,64}");
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Commands.class);
 
     private final CommandGateway gateway;
     private final MeterRegistry meters;
+    private final CommitteeAccess access;
 
-    Commands(CommandGateway gateway, MeterRegistry meters) {
+    Commands(CommandGateway gateway, MeterRegistry meters, CommitteeAccess access) {
         this.gateway = gateway;
         this.meters = meters;
+        this.access = access;
     }
 
     /** Sends a command on an existing resource and answers its new version (body and ETag). */
@@ -43,25 +35,13 @@ public class Commands {
         return Versions.accepted(id, version);
     }
 
-    /** Sends a command on behalf of the current request. */
+    /**
+     * Sends a command on behalf of the current request's authenticated user, who becomes its actor, after checking
+     * that the user may change the committee's meetings and items.
+     */
     public <R> R send(Object command) {
-        return sendAs(requestActor(), MDC.get(CorrelationIdFilter.MDC_KEY), command);
-    }
-
-    private static String requestActor() {
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
-            String actor = attributes.getRequest().getHeader(ACTOR_HEADER);
-            if (actor == null) {
-                return ANONYMOUS;
-            }
-            if (!PLAUSIBLE_ACTOR.matcher(actor).matches()) {
-                throw new InvalidRequest(
-                        ACTOR_HEADER, "must be 2 to 64 letters, digits or ._@- (initials or a user name)");
-            }
-            return actor;
-        }
-        return ANONYMOUS;
+        access.check(command);
+        return sendAs(CommitteeAccess.currentUser().getName(), MDC.get(CorrelationIdFilter.MDC_KEY), command);
     }
 
     /** Sends a command on behalf of an actor (a user, or a process such as {@code sagsspor:carry-over}). */

@@ -2,6 +2,7 @@ package dk.sagsspor.command.web;
 
 import dk.sagsspor.command.RuleViolation;
 import dk.sagsspor.command.VersionedCommand.StaleVersion;
+import dk.sagsspor.command.security.NotYourCommittee;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 9457 problem: 400 invalid input (naming each bad field in {@code errors}), 404 unknown id,
- * 409 rule violation (type named after the rule) or concurrent change, 412 stale {@code If-Match}, 415/405 for the
+ * 403 another committee's meeting or item, 409 rule violation (type named after the rule) or concurrent change, 412
+ * stale {@code If-Match}, 415/405 for the
  * wrong media type or method; 500 only for what we did not foresee, without internals.
  */
 @RestControllerAdvice
@@ -46,6 +48,14 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest ex) {
         return invalid(ex.errors());
+    }
+
+    @ExceptionHandler(NotYourCommittee.class)
+    ProblemDetail notYourCommittee(NotYourCommittee ex) {
+        ProblemDetail problem =
+                problem(HttpStatus.FORBIDDEN, "not-your-committee", "Not your committee", ex.getMessage());
+        problem.setProperty("committee", ex.committee());
+        return problem;
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -46,7 +46,7 @@ class AgendaItemControllerIT {
                 .query(String.class)
                 .single();
         String correlationId = response.headers().firstValue("X-Correlation-Id").orElseThrow();
-        assertThat(metaData).contains("\"actor\":\"anonymous\"", "\"traceId\":\"" + correlationId + "\"");
+        assertThat(metaData).contains("\"actor\":\"tester\"", "\"traceId\":\"" + correlationId + "\"");
     }
 
     @Test
