@@ -4,23 +4,30 @@
 # close the meeting, schedule the next one, then read outstanding items back from the query side; assign a
 # follow-up whose due date has passed and see the overdue alert mailed and the deadline in a calendar feed.
 # up.sh runs it once as demo data; CI runs it as the smoke test. Exits non-zero on the first surprise.
+# It logs in as the demo users of deploy/local/demo-users.yml: hast (secretary of KKR Nordjylland), laes
+# (reader), mije (secretary of KKR Midtjylland), admin; override with SAGSSPOR_SECRETARY etc. ("user:password").
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 COMMANDS="${1:-$SAGSSPOR_COMMAND_URL}"
 QUERIES="${2:-$SAGSSPOR_QUERY_URL}"
 RUN="$(date +%s)-$$"
+SECRETARY="${SAGSSPOR_SECRETARY:-hast:demo-hast}"
+READER="${SAGSSPOR_READER:-laes:demo-laes}"
+OTHER_SECRETARY="${SAGSSPOR_OTHER_SECRETARY:-mije:demo-mije}"
+ADMIN="${SAGSSPOR_ADMIN:-admin:demo-admin}"
+AS="$SECRETARY"
 BODY=$(mktemp)
 trap 'rm -f "$BODY"' EXIT
 
 fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 
-# request METHOD URL EXPECTED_STATUS [JSON] [extra curl args...]; the body lands in $BODY
+# request METHOD URL EXPECTED_STATUS [JSON] [extra curl args...], as the user in $AS; the body lands in $BODY
 request() {
   local method=$1 url=$2 expected=$3 json=${4:-}
   shift 4 || shift $#
   local status
   status=$(curl -s -o "$BODY" -w '%{http_code}' -X "$method" "$url" \
-    -H 'Content-Type: application/json' -H 'X-Actor: hast' -H "X-Correlation-Id: smoke-$RUN" \
+    ${AS:+-u "$AS"} -H 'Content-Type: application/json' -H "X-Correlation-Id: smoke-$RUN" \
     ${json:+--data "$json"} "$@")
   [ "$status" = "$expected" ] || fail "$method $url answered $status, expected $expected: $(cat "$BODY")"
 }
@@ -56,7 +63,7 @@ request POST "$COMMANDS/api/meetings" 201 '{"committee": "KKR Nordjylland", "sta
 await_status() {
   local item=$1 wanted=$2
   for _ in $(seq 1 100); do
-    if curl -fs -o "$BODY" "$QUERIES/api/agenda-items/$item" && [ "$(field status)" = "$wanted" ]; then return 0; fi
+    if curl -fs -u "$READER" -o "$BODY" "$QUERIES/api/agenda-items/$item" && [ "$(field status)" = "$wanted" ]; then return 0; fi
     sleep 0.2
   done
   fail "agenda item $item did not reach $wanted on the query side: $(cat "$BODY")"
@@ -69,30 +76,36 @@ await_status "$orientation" SCHEDULED
 request GET "$QUERIES/api/agenda-items/no-such-item" 404 ''
 
 # the decision creates work: a follow-up for a staff member of the directory, seen in the deadlines view
-request PUT "$COMMANDS/api/staff/hast" 200 '{"name": "Hanne Stougaard", "email": "hast@kl.dk"}'
+AS="$ADMIN" request PUT "$COMMANDS/api/staff/hast" 200 '{"name": "Hanne Stougaard", "email": "hast@kl.dk"}'
 request POST "$COMMANDS/api/agenda-items/$minutes/follow-ups" 201 \
   '{"description": "Referatet sendes til kommunerne", "dueDate": "2025-05-31", "assignee": "hast", "source": "senest den 31. maj 2025"}'
 follow_up=$(field id)
 request POST "$COMMANDS/api/agenda-items/$minutes/follow-ups" 409 '{"description": "x", "dueDate": "2025-05-31", "assignee": "nobody"}'
 for _ in $(seq 1 100); do
-  if curl -fs -o "$BODY" "$QUERIES/api/follow-ups/$follow_up"; then break; fi
+  if curl -fs -u "$READER" -o "$BODY" "$QUERIES/api/follow-ups/$follow_up"; then break; fi
   sleep 0.2
 done
 [ "$(field assigneeName)" = "Hanne Stougaard" ] || fail "follow-up $follow_up not in the deadlines view: $(cat "$BODY")"
 
 # its due date has passed: the overdue alert goes out (once) by mail and on the alerts topic
 for _ in $(seq 1 150); do
-  if curl -fs -o "$BODY" "$QUERIES/api/alerts?followUp=$follow_up&state=sent" \
+  if curl -fs -u "$READER" -o "$BODY" "$QUERIES/api/alerts?followUp=$follow_up&state=sent" \
       && python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["data"] else 1)' "$BODY"; then break; fi
   sleep 0.2
 done
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["data"]; sys.exit(0 if len(d) == 1 and d[0]["kind"] == "overdue" else 1)' "$BODY" \
-  || fail "no overdue alert sent for follow-up $follow_up: $(curl -s "$QUERIES/api/alerts?followUp=$follow_up")"
+  || fail "no overdue alert sent for follow-up $follow_up: $(curl -s -u "$READER" "$QUERIES/api/alerts?followUp=$follow_up")"
 if curl -fs "$SAGSSPOR_MAIL_URL/api/service/readiness" > /dev/null 2>&1; then
   curl -fs -o "$BODY" "$SAGSSPOR_MAIL_URL/api/user/hast@kl.dk/messages/INBOX" || fail "the mail server has no mailbox for hast@kl.dk"
   grep -q "Frist overskredet: Referatet sendes til kommunerne" "$BODY" || fail "the alert mail did not arrive: $(cat "$BODY")"
 fi
 request GET "$QUERIES/api/calendars/staff/hast.ics" 200 ''
 grep -q "UID:follow-up-$follow_up@sagsspor.dk" "$BODY" || fail "the follow-up is not in hast's calendar feed"
+
+# who may do what: nobody without logging in, a reader reads only, another committee's secretary cannot touch it
+AS="" request GET "$QUERIES/api/agenda-items/$minutes" 401 ''
+AS="$READER" request POST "$COMMANDS/api/agenda-items/$orientation/withdrawal" 403 '{"reason": "x"}'
+AS="$OTHER_SECRETARY" request POST "$COMMANDS/api/agenda-items/$orientation/withdrawal" 403 '{"reason": "x"}'
+[ "$(field type)" = "https://sagsspor.dk/problems/not-your-committee" ] || fail "expected not-your-committee: $(cat "$BODY")"
 
 echo "meeting $meeting: item $minutes decided (follow-up $follow_up), item $orientation deferred and placed on the next meeting"

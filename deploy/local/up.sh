@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole of Sagsspor on this machine, without Docker: PostgreSQL from the installed server
 # binaries, a real Kafka broker (KRaft) from the Maven artifacts, an SMTP server for the alert mails
-# (GreenMail, mails readable over its REST API), the command service on 8081 and the query service on 8082. Builds what is missing, waits until everything is healthy, loads a demo
-# meeting the first time, and stops everything on Ctrl-C. Data stays under deploy/local/var.
+# (GreenMail, mails readable over its REST API), the command service on 8081 and the query service on
+# 8082, with the DEMO users of demo-users.yml. Builds what is missing, waits until everything is healthy,
+# loads a demo meeting the first time, and stops everything on Ctrl-C. Data stays under deploy/local/var.
 #
 #   deploy/local/up.sh            start, stay in the foreground, Ctrl-C stops everything
 #   deploy/local/up.sh --detach   start and return; deploy/local/down.sh stops it
@@ -132,6 +133,7 @@ start_service() {
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/$database" \
     --spring.datasource.username=sagsspor \
     --spring.kafka.bootstrap-servers="127.0.0.1:$SAGSSPOR_KAFKA_PORT" \
+    --spring.config.import="file:$HERE/demo-users.yml" \
     "$@" > "$LOGS/$name.log" 2>&1 &
   echo $! > "$PIDS/$name.pid"
 }
@@ -166,7 +168,8 @@ cat <<TEXT
     Kafka         127.0.0.1:$SAGSSPOR_KAFKA_PORT (topics sagsspor.events, sagsspor.alerts)
     mail          SMTP 127.0.0.1:$SAGSSPOR_SMTP_PORT; alert mails: $SAGSSPOR_MAIL_URL/api/user/hast@kl.dk/messages/INBOX
     logs          $LOGS
-  No log-in yet: requests name their actor in X-Actor until authentication arrives.
+  Log in with HTTP Basic as a DEMO user (deploy/local/demo-users.yml): hast/demo-hast (secretary of KKR
+  Nordjylland), mije/demo-mije (secretary of KKR Midtjylland), laes/demo-laes (reader), admin/demo-admin.
   A demo meeting is loaded; $(tail -n 1 "$LOGS/demo.log" 2>/dev/null)
 
 TEXT

@@ -57,6 +57,10 @@ class EndToEndIT {
         String database = RealInfrastructure.postgres().createDatabase("command_e2e");
         int commandPort = freePort();
         commandServiceLog = Files.createTempFile("command-service-e2e-", ".log");
+        Path users = Files.createTempFile("sagsspor-test-users-", ".properties");
+        try (var resource = EndToEndIT.class.getResourceAsStream("/sagsspor-test-users.properties")) {
+            Files.write(users, resource.readAllBytes());
+        }
         commandService = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
@@ -69,7 +73,8 @@ class EndToEndIT {
                         "--spring.datasource.password="
                                 + RealInfrastructure.postgres().password(),
                         "--spring.kafka.bootstrap-servers="
-                                + RealInfrastructure.kafka().bootstrapServers()))
+                                + RealInfrastructure.kafka().bootstrapServers(),
+                        "--spring.config.import=file:" + users))
                 .redirectErrorStream(true)
                 .redirectOutput(commandServiceLog.toFile())
                 .start();
@@ -118,7 +123,7 @@ class EndToEndIT {
         assertThat(item.path("name").asString()).isEqualTo("Godkendelse af referat fra mødet den 7. februar 2025");
         assertThat(item.path("reference").asString()).isEqualTo("SAG-2025-00681");
         assertThat(item.path("recommendation").asString()).startsWith("Det indstilles");
-        assertThat(item.path("createdBy").asString()).isEqualTo("anonymous");
+        assertThat(item.path("createdBy").asString()).isEqualTo(Http.TESTER);
         assertThat(read.headers().firstValue("ETag"))
                 .isEqualTo(accepted.headers().firstValue("ETag"));
     }

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,12 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on any {@code POST} under {@code /api}: the first request with a key is handled in one
  * database transaction together with the key, its request fingerprint and the response; a retry with the same key and
  * the same request gets the stored response (header {@code Idempotent-Replayed: true}) and records nothing; the same
- * key with another request is refused with 422. Only successful responses are kept: after a failure the key is free,
+ * key with another request (or from another user) is refused with 422. Only successful responses are kept: after a failure the key is free,
  * so a retry runs the request again. Concurrent requests with one key wait for each other on the key's row.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(IdempotentRequests.AFTER_SECURITY)
 class IdempotentRequests extends OncePerRequestFilter {
+
+    /**
+     * After Spring Security's filter chain (order -100): only an authenticated, authorised request may be replayed,
+     * and the user is part of the fingerprint, so a key is never someone else's.
+     */
+    static final int AFTER_SECURITY = -90;
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
@@ -174,6 +179,8 @@ class IdempotentRequests extends OncePerRequestFilter {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(String.valueOf(request.getRemoteUser()).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(String.valueOf(request.getHeader("If-Match")).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);

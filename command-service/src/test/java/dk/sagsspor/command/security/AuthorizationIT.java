@@ -117,6 +117,32 @@ class AuthorizationIT {
         }
     }
 
+    @Test
+    void anIdempotencyKeyIsReplayedOnlyForTheUserWhoUsedIt() {
+        String body = "{\"committee\": \"KKR Nordjylland\", \"title\": \"Eventuelt\"}";
+        String key = "authz-" + UUID.randomUUID();
+        HttpResponse<String> first = as("nord").postJson("/api/agenda-items", body, "Idempotency-Key", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+
+        assertThat(as("anonymous")
+                        .postJson("/api/agenda-items", body, "Idempotency-Key", key)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(as("reader")
+                        .postJson("/api/agenda-items", body, "Idempotency-Key", key)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(as("tester")
+                        .postJson("/api/agenda-items", body, "Idempotency-Key", key)
+                        .statusCode())
+                .as("another secretary's key")
+                .isEqualTo(422);
+        HttpResponse<String> retry = as("nord").postJson("/api/agenda-items", body, "Idempotency-Key", key);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
     private Http as(String user) {
         Http http = Http.localhost(port);
         return user.equals("anonymous") ? http.anonymous() : http.as(user);

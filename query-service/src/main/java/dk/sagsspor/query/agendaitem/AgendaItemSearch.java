@@ -1,6 +1,7 @@
 package dk.sagsspor.query.agendaitem;
 
 import dk.sagsspor.query.projection.History;
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
 import java.sql.Timestamp;
@@ -73,7 +74,8 @@ class AgendaItemSearch {
                   and (cardinality(cast(:statuses as text[])) = 0 or i.status = any (cast(:statuses as text[])))
                   and (not :outstanding or i.status not in ('DECIDED', 'WITHDRAWN')
                        or (i.status = 'DECIDED' and f.open_follow_ups > 0))
-                  and (cast(:query as text) is null or i.search @@ to_tsquery('danish', :query))""";
+                  and (cast(:query as text) is null or i.search @@ to_tsquery('danish', :query))
+                  and """ + Visibility.visible("i");
         String query = prefixQuery(filter.text());
         String[] statuses = filter.statuses() == null
                 ? new String[0]
@@ -88,6 +90,7 @@ class AgendaItemSearch {
                 .param("outstanding", filter.outstandingOnly())
                 .param("query", query)
                 .param("asOf", asOf == null ? null : Timestamp.from(asOf))
+                .params(Visibility.parameters())
                 .query(Long.class)
                 .single();
         LocalDate today =
@@ -103,6 +106,7 @@ class AgendaItemSearch {
                 .param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .param("limit", page.size())
                 .param("offset", page.offset())
+                .params(Visibility.parameters())
                 .query((rs, n) -> {
                     OffsetDateTime created = danish(rs.getTimestamp("proposed_at"));
                     return new Row(

@@ -5,6 +5,7 @@ import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.projection.History;
+import dk.sagsspor.query.security.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,10 +138,12 @@ class AgendaItems {
         return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
-    /** The item now, or as it stood at {@code asOf} (if it existed then). */
+    /** The item now, or as it stood at {@code asOf} (if it existed then), if the current user may see it. */
     Optional<AgendaItem> find(String id, Instant asOf) {
-        return jdbc.sql("select * from " + History.asOf(TABLE, asOf) + " i where id = :id")
+        return jdbc.sql("select * from " + History.asOf(TABLE, asOf) + " i where id = :id and "
+                        + Visibility.visible("i"))
                 .param("id", id)
+                .params(Visibility.parameters())
                 .param("asOf", asOf == null ? null : Timestamp.from(asOf))
                 .query(AgendaItems::row)
                 .optional();

@@ -1,5 +1,6 @@
 package dk.sagsspor.query.alert;
 
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.OParlList;
@@ -95,18 +96,23 @@ class AlertController {
             }
         }
         PageRequest paging = new PageRequest(page, pageSize);
-        String where = " from alert where (cast(:followUp as text) is null or follow_up_id = :followUp)"
-                + " and (cast(:assignee as text) is null or assignee = :assignee)"
-                + " and lower(state) = any (cast(:states as text[]))";
+        String where = " from alert a join follow_up f on f.id = a.follow_up_id"
+                + " join follow_up_item i on i.id = f.agenda_item_id"
+                + " where (cast(:followUp as text) is null or a.follow_up_id = :followUp)"
+                + " and (cast(:assignee as text) is null or a.assignee = :assignee)"
+                + " and lower(a.state) = any (cast(:states as text[]))"
+                + " and " + Visibility.visible("i");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("followUp", followUp);
         parameters.put("assignee", assignee);
         parameters.put("states", states.toArray(String[]::new));
+        parameters.putAll(Visibility.parameters());
         long total = jdbc.sql("select count(*)" + where)
                 .params(parameters)
                 .query(Long.class)
                 .single();
-        List<AlertView> rows = jdbc.sql("select *" + where + " order by raised_at desc, id limit :limit offset :offset")
+        List<AlertView> rows = jdbc.sql(
+                        "select a.*" + where + " order by a.raised_at desc, a.id limit :limit offset :offset")
                 .params(parameters)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())

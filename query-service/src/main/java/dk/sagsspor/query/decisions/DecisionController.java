@@ -1,5 +1,6 @@
 package dk.sagsspor.query.decisions;
 
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
@@ -49,10 +50,12 @@ class DecisionController {
         PageRequest paging = new PageRequest(page, pageSize);
         String where = """
                   from decision d join decision_item i on i.id = d.agenda_item_id
+                  left join agenda_item a on a.id = d.agenda_item_id
                  where (cast(:committee as text) is null or i.committee = :committee)
                    and (cast(:reference as text) is null or i.case_number = :reference)
                    and (cast(:from as timestamptz) is null or d.decided_at >= :from)
-                   and (cast(:to as timestamptz) is null or d.decided_at < :to)""";
+                   and (cast(:to as timestamptz) is null or d.decided_at < :to)
+                   and """ + Visibility.visible("a");
         Timestamp fromTime = DanishDays.startOf("from", from, 0);
         Timestamp toTime = DanishDays.startOf("to", to, 1);
         long total = jdbc.sql("select count(*) " + where)
@@ -60,6 +63,7 @@ class DecisionController {
                 .param("reference", reference)
                 .param("from", fromTime)
                 .param("to", toTime)
+                .params(Visibility.parameters())
                 .query(Long.class)
                 .single();
         List<Decision> decisions = jdbc.sql("select d.*, i.title, i.case_number, i.committee " + where
@@ -70,6 +74,7 @@ class DecisionController {
                 .param("to", toTime)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
+                .params(Visibility.parameters())
                 .query((rs, n) -> new Decision(
                         rs.getString("agenda_item_id"),
                         rs.getString("title"),

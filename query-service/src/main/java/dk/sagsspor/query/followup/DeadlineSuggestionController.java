@@ -1,6 +1,7 @@
 package dk.sagsspor.query.followup;
 
 import dk.sagsspor.query.followup.DeadlineExtractor.Deadline;
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,9 +45,15 @@ class DeadlineSuggestionController {
      */
     @GetMapping("/api/agenda-items/{id}/deadline-suggestions")
     List<Suggestion> suggestions(@PathVariable String id) {
-        Map<String, Object> item = jdbc.sql("""
+        Map<String, Object> item = jdbc
+                .sql("""
                         select i.resolution_text, i.recommendation, i.presentation, i.background, m.start_at
-                          from agenda_item i left join meeting m on m.id = i.meeting_id where i.id = :id""").param("id", id).query().listOfRows().stream()
+                          from agenda_item i left join meeting m on m.id = i.meeting_id where i.id = :id and """ + Visibility.visible("i"))
+                .param("id", id)
+                .params(Visibility.parameters())
+                .query()
+                .listOfRows()
+                .stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFound("agenda item", id));
         LocalDate reference = item.get("start_at") instanceof Timestamp start

@@ -1,5 +1,6 @@
 package dk.sagsspor.query.followup;
 
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
@@ -97,13 +98,15 @@ class FollowUpController {
                 + " and (cast(:committee as text) is null or i.committee = :committee)"
                 + " and (cast(:from as date) is null or f.due_date >= :from)"
                 + " and (cast(:to as date) is null or f.due_date <= :to)"
-                + " and " + STATE + " = any (cast(:states as text[]))";
+                + " and " + STATE + " = any (cast(:states as text[]))"
+                + " and " + Visibility.visible("i");
         Map<String, Object> parameters = new HashMap<>(dayParameters(today));
         parameters.put("assignee", assignee);
         parameters.put("committee", committee);
         parameters.put("from", date(DanishDays.day("from", from)));
         parameters.put("to", date(DanishDays.day("to", to)));
         parameters.put("states", states.toArray(String[]::new));
+        parameters.putAll(Visibility.parameters());
         long total = jdbc.sql("select count(*)" + where)
                 .params(parameters)
                 .query(Long.class)
@@ -124,8 +127,10 @@ class FollowUpController {
         LocalDate today = today();
         return jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.meeting_id, s.name, " + STATE
                         + " as state from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
-                        + " left join staff_member s on s.initials = f.assignee where f.id = :id")
+                        + " left join staff_member s on s.initials = f.assignee where f.id = :id and "
+                        + Visibility.visible("i"))
                 .param("id", id)
+                .params(Visibility.parameters())
                 .params(dayParameters(today))
                 .query((rs, n) -> row(rs, today))
                 .optional()

@@ -2,6 +2,7 @@ package dk.sagsspor.query.meeting;
 
 import dk.sagsspor.query.meeting.Meeting.AgendaLine;
 import dk.sagsspor.query.projection.History;
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
@@ -107,8 +108,10 @@ class MeetingController {
                                  where a.agenda_item_id = e.agenda_item_id and a.meeting_id = e.meeting_id
                                    and (cast(:asOf as timestamptz) is null or a.recorded_at <= :asOf)
                                  order by a.sequence desc limit 1) o on true
-                         where e.meeting_id = :meeting order by e.position""")
+                         where e.meeting_id = :meeting and """
+                        + Visibility.visible("i") + " order by e.position")
                 .param("meeting", meetingId)
+                .params(Visibility.parameters())
                 .param("asOf", timestamp(asOf))
                 .query((rs, n) -> new AgendaLine(
                         rs.getString("agenda_item_id"),

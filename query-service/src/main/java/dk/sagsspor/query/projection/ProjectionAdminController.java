@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,9 +42,8 @@ class ProjectionAdminController {
      * are incomplete until it has caught up). {@code 202} with its status; {@code 409} if other instances consume it.
      */
     @PostMapping("/{name}/rebuild")
-    ResponseEntity<Status> rebuild(
-            @PathVariable String name, @RequestHeader(name = "X-Actor", required = false) String actor) {
-        Status status = rebuilds.rebuild(name, actor == null || actor.isBlank() ? "anonymous" : actor);
+    ResponseEntity<Status> rebuild(@PathVariable String name, java.security.Principal admin) {
+        Status status = rebuilds.rebuild(name, admin.getName());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/admin/projections/" + name))
                 .body(status);

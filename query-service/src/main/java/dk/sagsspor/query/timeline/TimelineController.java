@@ -1,5 +1,6 @@
 package dk.sagsspor.query.timeline;
 
+import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
@@ -28,6 +29,15 @@ class TimelineController {
             @PathVariable String id,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "100") int pageSize) {
+        boolean hidden = jdbc.sql("select exists (select 1 from agenda_item i where i.id = :id and not "
+                        + Visibility.visible("i") + ")")
+                .param("id", id)
+                .params(Visibility.parameters())
+                .query(Boolean.class)
+                .single();
+        if (hidden) {
+            throw new NotFound("agenda item", id);
+        }
         return timeline("agenda_item_id", id, "agenda item", new PageRequest(page, pageSize));
     }
 

@@ -1,0 +1,31 @@
+package dk.sagsspor.query.security;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Items closed to the public (lukket punkt) are seen only by the secretaries of their committee and by admins; for
+ * everyone else they do not exist — not in lists, searches, agendas, decisions, deadlines, alerts or feeds, and a
+ * direct request answers 404. Every query over items adds {@link #visible} for its item alias and binds
+ * {@link #parameters()}.
+ */
+public final class Visibility {
+
+    private Visibility() {}
+
+    /** The SQL condition that the item row {@code alias} (with {@code closed_item} and {@code committee}) is visible. */
+    public static String visible(String alias) {
+        return "(not coalesce(" + alias + ".closed_item, false) or :seesEveryClosedItem or " + alias
+                + ".committee = any (cast(:closedItemCommittees as text[])))";
+    }
+
+    /** The parameters of {@link #visible} for the current request's user (nothing closed without one). */
+    public static Map<String, Object> parameters() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        boolean all = user != null && Roles.seesEveryClosedItem(user);
+        List<String> committees = user == null ? List.of() : Roles.committees(user);
+        return Map.of("seesEveryClosedItem", all, "closedItemCommittees", committees.toArray(String[]::new));
+    }
+}

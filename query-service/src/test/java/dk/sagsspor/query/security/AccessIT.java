@@ -1,0 +1,211 @@
+package dk.sagsspor.query.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.sagsspor.events.SagssporEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
+import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.staff.StaffMemberRegistered;
+import dk.sagsspor.query.EventRecords;
+import dk.sagsspor.query.projection.ProjectionProperties;
+import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.RealInfrastructure;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who may read what on the query side: every endpoint group against every kind of user, and an item closed to the
+ * public that readers and other committees' secretaries find nowhere — not by id, in lists, searches, agendas,
+ * decisions, deadlines, timelines or feeds — while its own committee's secretary finds it everywhere.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sagsspor.projection.retry-attempts=1", "sagsspor.projection.retry-interval=50ms"})
+class AccessIT {
+
+    static final String NORD = "KKR Nordjylland";
+    static final List<String> USERS = List.of("anonymous", "reader", "midt", "nord", "admin", "monitoring");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "query");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    ProjectionProperties properties;
+
+    final Map<String, Long> sequences = new HashMap<>();
+    final String meeting = UUID.randomUUID().toString();
+    final String open = UUID.randomUUID().toString();
+    final String closed = UUID.randomUUID().toString();
+    final String followUp = UUID.randomUUID().toString();
+    final String word = "hemmelig" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+    final String initials =
+            "c" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+
+    @BeforeEach
+    void aMeetingWithAnOpenAndAClosedItem() {
+        send(new MeetingScheduled(meeting, NORD, Instant.parse("2033-04-11T08:00:00Z"), null, "Aalborg Rådhus"));
+        send(new StaffMemberRegistered(initials, "Hanne Stougaard", initials + "@kl.dk"));
+        for (String item : List.of(open, closed)) {
+            boolean isClosed = item.equals(closed);
+            send(new AgendaItemProposed(
+                    item,
+                    NORD,
+                    isClosed ? "Personalesag " + word : "Trafikplan",
+                    "SAG-2033-00001",
+                    List.of("haan"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    isClosed));
+            send(new AgendaItemScheduled(item, meeting));
+            send(new MeetingAgendaItemAdded(meeting, item, isClosed ? "9.1" : "3.1", null, false));
+            send(new AgendaItemDecided(item, meeting, DecisionOutcome.APPROVED, "Svar senest den 1. juni 2033."));
+        }
+        send(new FollowUpAssigned(
+                closed, followUp, "Svar til medarbejderen", LocalDate.of(2033, 6, 1), initials, null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as("nord").get("/api/follow-ups/" + followUp).statusCode() == 200
+                        && as("nord").get("/api/meetings/" + meeting).body().contains(closed)
+                        && as("nord")
+                                        .get("/api/agenda-items/" + closed + "/timeline")
+                                        .statusCode()
+                                == 200
+                        && as("nord")
+                                .get("/api/decisions?reference=SAG-2033-00001")
+                                .body()
+                                .contains(closed));
+    }
+
+    @Test
+    void everyEndpointGroupAnswersEveryKindOfUserAsItShould() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("an open item", "/api/agenda-items/" + open);
+        groups.put("a closed item", "/api/agenda-items/" + closed);
+        groups.put("a list", "/api/agenda-items?committee=KKR%20Nordjylland&pageSize=1");
+        groups.put("projection administration", "/api/admin/projections");
+        groups.put("liveness", "/actuator/health/liveness");
+        groups.put("readiness", "/actuator/health/readiness");
+        groups.put("metrics", "/actuator/prometheus");
+
+        Map<String, List<Integer>> expected = new LinkedHashMap<>();
+        // anonymous, reader, midt, nord, admin, monitoring
+        expected.put("an open item", List.of(401, 200, 200, 200, 200, 403));
+        expected.put("a closed item", List.of(401, 404, 404, 200, 200, 403));
+        expected.put("a list", List.of(401, 200, 200, 200, 200, 403));
+        expected.put("projection administration", List.of(401, 403, 403, 403, 200, 403));
+        expected.put("liveness", List.of(200, 200, 200, 200, 200, 200));
+        expected.put("readiness", List.of(200, 200, 200, 200, 200, 200));
+        expected.put("metrics", List.of(401, 403, 403, 403, 200, 200));
+
+        Map<String, List<Integer>> actual = new LinkedHashMap<>();
+        groups.forEach((group, path) -> actual.put(
+                group,
+                USERS.stream().map(user -> as(user).get(path).statusCode()).toList()));
+
+        assertThat(actual).isEqualTo(expected);
+        HttpResponse<String> refused = as("reader").postJson("/api/admin/projections/staff/rebuild", "");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Http.json(refused).path("type").asString()).isEqualTo("https://sagsspor.dk/problems/forbidden");
+    }
+
+    @Test
+    void aClosedItemIsInvisibleToReadersAndOtherCommitteesEverywhere() {
+        for (String user : List.of("reader", "midt")) {
+            Http http = as(user);
+            assertThat(http.get("/api/agenda-items/" + closed).statusCode())
+                    .as(user)
+                    .isEqualTo(404);
+            assertThat(http.get("/api/agenda-items/" + closed + "/timeline").statusCode())
+                    .isEqualTo(404);
+            assertThat(http.get("/api/agenda-items/" + closed + "/deadline-suggestions")
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(http.get("/api/follow-ups/" + followUp).statusCode()).isEqualTo(404);
+            seesOnlyTheOpenItem(http, user);
+        }
+    }
+
+    @Test
+    void itsOwnCommitteesSecretaryAndAnAdminFindItEverywhere() {
+        for (String user : List.of("nord", "admin")) {
+            Http http = as(user);
+            assertThat(http.get("/api/agenda-items/" + closed).statusCode())
+                    .as(user)
+                    .isEqualTo(200);
+            assertThat(http.get("/api/agenda-items/" + closed + "/timeline").statusCode())
+                    .isEqualTo(200);
+            assertThat(http.get("/api/follow-ups/" + followUp).statusCode()).isEqualTo(200);
+            assertThat(http.get("/api/agenda-items?q=" + word).body()).as(user).contains(closed);
+            assertThat(http.get("/api/agenda-items/outstanding?reference=SAG-2033-00001")
+                            .body())
+                    .contains(closed);
+            assertThat(http.get("/api/meetings/" + meeting).body()).contains(closed);
+            assertThat(http.get("/api/decisions?reference=SAG-2033-00001").body())
+                    .contains(closed);
+            assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).contains(followUp);
+            assertThat(http.get("/api/calendars/committees/KKR%20Nordjylland.ics")
+                            .body())
+                    .contains(followUp, word);
+            assertThat(http.get("/api/calendars/staff/" + initials + ".ics").body())
+                    .contains(followUp);
+        }
+    }
+
+    private void seesOnlyTheOpenItem(Http http, String user) {
+        String list = http.get("/api/agenda-items?reference=SAG-2033-00001&pageSize=500")
+                .body();
+        assertThat(list).as(user).contains(open).doesNotContain(closed);
+        assertThat(http.get("/api/agenda-items?q=" + word).body()).doesNotContain(closed);
+        assertThat(http.get("/api/agenda-items/outstanding?reference=SAG-2033-00001")
+                        .body())
+                .doesNotContain(closed);
+        assertThat(http.get("/api/meetings/" + meeting).body()).contains(open).doesNotContain(closed, word);
+        assertThat(http.get("/api/decisions?reference=SAG-2033-00001").body())
+                .contains(open)
+                .doesNotContain(closed);
+        assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).doesNotContain(followUp);
+        assertThat(http.get("/api/calendars/committees/KKR%20Nordjylland.ics").body())
+                .doesNotContain(followUp, word);
+        assertThat(http.get("/api/calendars/staff/" + initials + ".ics").body()).doesNotContain(followUp);
+    }
+
+    private Http as(String user) {
+        Http http = Http.localhost(port);
+        return user.equals("anonymous") ? http.anonymous() : http.as(user);
+    }
+
+    private void send(SagssporEvent event) {
+        long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
+        kafka.send(EventRecords.record(properties.topic(), event, sequence)).join();
+    }
+}
