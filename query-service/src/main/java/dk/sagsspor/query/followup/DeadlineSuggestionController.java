@@ -1,6 +1,7 @@
 package dk.sagsspor.query.followup;
 
-import dk.sagsspor.query.followup.DeadlineExtractor.Deadline;
+import dk.sagsspor.events.text.DeadlineExtractor;
+import dk.sagsspor.events.text.DeadlineExtractor.Deadline;
 import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;

@@ -2,7 +2,8 @@ package dk.sagsspor.query.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.sagsspor.query.followup.DeadlineExtractor.Deadline;
+import dk.sagsspor.events.text.DeadlineExtractor;
+import dk.sagsspor.events.text.DeadlineExtractor.Deadline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dk.sagsspor.query.followup;
+package dk.sagsspor.events.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * such word (a meeting date, the days of a hearing period, the day a law takes effect) is not a deadline. A date without
  * a year is the first such day on or after the reference day (the meeting's). Text as extracted from PDF minutes is
  * understood: lines broken anywhere, blank lines between them, words hyphenated at a line break.
+ *
+ * <p>It lives with the events because both sides read Danish texts the same way: the query side suggests follow-ups,
+ * the importer finds deadlines in old minutes. JDK only, like everything in this module.
  */
 public final class DeadlineExtractor {
 
@@ -37,6 +40,9 @@ public final class DeadlineExtractor {
                     + "\\s+(?:(?:er|udløber|er\\s+sat\\s+til)\\s+)?(?:(?:den|d\\.)\\s+)?"
                     + "(\\d{1,2})\\.\\s*(" + String.join("|", MONTHS.keySet()) + ")(?![\\p{L}])"
                     + "(?:\\s+(\\d{4})(?!\\d))?");
+
+    private static final Pattern FULL_DATE = Pattern.compile("(?iu)(?<![\\d.])(\\d{1,2})\\.\\s*("
+            + String.join("|", MONTHS.keySet()) + ")(?![\\p{L}])\\s+(\\d{4})(?!\\d)");
 
     private static final Pattern HYPHENATED_BREAK = Pattern.compile("(\\p{Ll})-\\s*\\n\\s*(\\p{Ll})");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -66,7 +72,24 @@ public final class DeadlineExtractor {
     }
 
     /** One line of prose: hyphenated breaks repaired, every run of whitespace a single space. */
-    static String flatten(String text) {
+    /** The first full Danish date in a text ("28. april 2023", "d. 20. juni 2025"), if any. */
+    public static java.util.Optional<LocalDate> firstDate(String text) {
+        Matcher matcher = FULL_DATE.matcher(text == null ? "" : flatten(text));
+        while (matcher.find()) {
+            try {
+                return java.util.Optional.of(LocalDate.of(
+                        Integer.parseInt(matcher.group(3)),
+                        MONTHS.get(matcher.group(2).toLowerCase(Locale.ROOT)),
+                        Integer.parseInt(matcher.group(1))));
+            } catch (DateTimeException impossible) {
+                // "31. juni": not a date; look further
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The text on one line: line breaks and runs of blanks as one space, words hyphenated at a break joined. */
+    public static String flatten(String text) {
         String repaired = HYPHENATED_BREAK.matcher(text).replaceAll("$1$2");
         return WHITESPACE.matcher(repaired).replaceAll(" ").strip();
     }

@@ -1,0 +1,500 @@
+package dk.sagsspor.command.imports;
+
+import dk.sagsspor.command.imports.ParsedMinutes.Deadline;
+import dk.sagsspor.command.imports.ParsedMinutes.Item;
+import dk.sagsspor.command.imports.ParsedMinutes.NextMeeting;
+import dk.sagsspor.command.imports.ParsedMinutes.Participant;
+import dk.sagsspor.events.text.DeadlineExtractor;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads minutes as text extracted from their PDF: the structure, not any one file's layout. An agenda item is a
+ * numbered heading ("3.1. Title", the title possibly wrapped over lines) followed by a case number line
+ * ("SAG-2025-00681 haan/hast"), then any of the parts Baggrund, Indstilling, Sagsfremstilling and Beslutning. What
+ * looks like a heading but has no case number after it — a table of contents line, a numbered list in a text ("1.
+ * Regionsloven: …"), a year at a line start ("2025.") — is text. Page headers ("KKR Nordjylland | 11-04-2025") and
+ * page numbers ("SIDE | 2") are dropped wherever they fall. Words hyphenated at a line break are joined.
+ *
+ * <p>The committee and the meeting's day come from the page headers or the "Dato:" line; minutes without them (a lost
+ * cover page) give them in their first items' texts ("dagsorden til KKR Nordjyllands møde den 28. april 2023"), which
+ * is used then, with a warning. Participants may be written "Name (Party) Municipality" or "Name (Party),
+ * Municipality".
+ */
+public final class MinutesParser {
+
+    private static final Pattern PAGE_HEADER =
+            Pattern.compile("^\\s*(\\S.*?)\\s+\\|\\s+(\\d{2})-(\\d{2})-(\\d{4})(?:\\s+\\d{1,2}[:.]\\d{2})?\\s*$");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*side\\s*\\|\\s*\\d+\\s*$");
+    private static final Pattern TOC_LINE = Pattern.compile("\\.{4,}\\s*\\d+\\s*$");
+    private static final Pattern SECTION = Pattern.compile("^(\\d{1,2})\\.\\s+(\\S.*)$");
+    private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.?\\s+(\\S.*)$");
+    private static final Pattern CASE = Pattern.compile("^(SAG-\\d{4}-\\d{5})(?:\\s+(.*))?$");
+    private static final Pattern INITIALS = Pattern.compile("\\p{L}{2,8}(?:/\\p{L}{2,8})*");
+    private static final Pattern DATE_LINE =
+            Pattern.compile("(?i)^\\s*Dato:\\s*(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
+    private static final Pattern PLACE_LINE = Pattern.compile("(?i)^\\s*Sted:\\s*(.*)$");
+    private static final Pattern COMMITTEE_IN_TEXT = Pattern.compile("\\b(KKR [\\p{Lu}][\\p{Ll}]+?)s?\\b(?![-\\p{L}])");
+    private static final Pattern PARTICIPANT =
+            Pattern.compile("^(\\p{L}[\\p{L} .'-]*?)\\s*\\(([^()]{1,6})\\),?\\s*(.*)$");
+    private static final String FULL_DATE = "\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}";
+    private static final Pattern NEXT_MEETING =
+            Pattern.compile("(?iu)næste møde[^.]{0,80}?(?:afholdes|holdes|er)\\s+(?:den\\s+|d\\.\\s*)?" + FULL_DATE);
+    private static final Pattern MEETING_OF_THE_AGENDA =
+            Pattern.compile("(?iu)dagsorden\\p{L}*\\s[^.]{0,80}?møde\\s+(?:den\\s+|d\\.\\s*)?" + FULL_DATE);
+    private static final Pattern BULLET = Pattern.compile("^[–\\-•]\\s*(.*)$");
+    private static final Pattern HYPHENATED = Pattern.compile("(\\p{Ll})-$");
+    private static final Map<String, String> PARTS = Map.of(
+            "baggrund", "background",
+            "indstilling", "recommendation",
+            "sagsfremstilling", "presentation",
+            "beslutning", "decision");
+
+    private MinutesParser() {}
+
+    /** Reads the text; refuses a document in which no agenda item can be found. */
+    public static ParsedMinutes parse(String text) {
+        List<String> warnings = new ArrayList<>();
+        List<String> raw = Arrays.asList(text.replace("\r", "").split("\n"));
+        String headerCommittee = null;
+        LocalDate headerDate = null;
+        List<String> lines = new ArrayList<>();
+        List<String> rawKept = new ArrayList<>();
+        for (String line : raw) {
+            Matcher header = PAGE_HEADER.matcher(line);
+            if (header.matches()) {
+                if (headerCommittee == null) {
+                    headerCommittee = header.group(1).trim();
+                    headerDate = date(header.group(4), header.group(3), header.group(2));
+                }
+                continue;
+            }
+            if (line.isBlank()
+                    || PAGE_NUMBER.matcher(line).matches()
+                    || TOC_LINE.matcher(line).find()) {
+                continue;
+            }
+            lines.add(line.strip());
+            rawKept.add(line);
+        }
+        int first = firstItem(lines);
+        if (first < 0) {
+            throw new NotMinutes("No agenda items: no numbered heading (\"3.1. Title\") followed by a case number"
+                    + " (SAG-yyyy-nnnnn) was found. Is this a bundle of appendices rather than minutes?");
+        }
+        LocalDate meetingDate = null;
+        String location = null;
+        for (int i = 0; i < first; i++) {
+            Matcher date = DATE_LINE.matcher(lines.get(i));
+            if (date.find() && meetingDate == null) {
+                meetingDate = date(date.group(3), date.group(2), date.group(1));
+            }
+            Matcher place = PLACE_LINE.matcher(lines.get(i));
+            if (place.matches() && location == null) {
+                StringBuilder where = new StringBuilder(place.group(1).strip());
+                for (int j = i + 1;
+                        j < first && Character.isWhitespace(rawKept.get(j).charAt(0));
+                        j++) {
+                    if (lines.get(j).contains(":") || lines.get(j).matches("\\p{Lu}[\\p{L} ]*")) {
+                        break;
+                    }
+                    where.append(' ').append(lines.get(j));
+                }
+                location = clean(where.toString().replaceAll(",\\s*,", ",").replaceAll(",\\s*$", ""));
+            }
+        }
+        if (meetingDate == null) {
+            meetingDate = headerDate;
+        }
+        List<Participant> participants = new ArrayList<>();
+        List<Participant> absent = new ArrayList<>();
+        participants(lines.subList(0, first), participants, absent);
+        List<Item> items = items(lines, first, warnings);
+        String committee = headerCommittee;
+        if (committee == null) {
+            committee = committeeInText(text);
+            if (committee != null) {
+                warnings.add("The committee (" + committee + ") was read from the text: no page header names it.");
+            }
+        }
+        if (meetingDate == null) {
+            meetingDate = dateInFirstItems(items, committee);
+            if (meetingDate != null) {
+                warnings.add("The meeting's date (" + meetingDate + ") was read from the first items' texts:"
+                        + " no date line or page header gives it.");
+            } else {
+                warnings.add("The meeting's date was not found.");
+            }
+        }
+        if (committee == null) {
+            warnings.add("The committee was not found.");
+        }
+        for (Item item : items) {
+            if (item.decision() == null) {
+                warnings.add("Item " + item.number() + " has no decision.");
+            }
+        }
+        return new ParsedMinutes(
+                committee,
+                meetingDate,
+                location,
+                participants,
+                absent,
+                items,
+                nextMeeting(items),
+                deadlines(items, meetingDate),
+                warnings);
+    }
+
+    /** The index of the first line that starts an agenda item, or -1. */
+    private static int firstItem(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (caseLineOf(lines, i) > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** If an item heading starts at {@code i}, the index of its case number line (after any title lines); else -1. */
+    private static int caseLineOf(List<String> lines, int i) {
+        if (!ITEM.matcher(lines.get(i)).matches()) {
+            return -1;
+        }
+        for (int j = i + 1; j < lines.size() && j <= i + 3; j++) {
+            String line = lines.get(j);
+            if (CASE.matcher(line).matches()) {
+                return j;
+            }
+            if (ITEM.matcher(line).matches() || PARTS.containsKey(line.toLowerCase(Locale.ROOT))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static void participants(List<String> header, List<Participant> present, List<Participant> absent) {
+        List<Participant> target = null;
+        String pending = null;
+        for (String line : header) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.equals("deltagere") || lower.startsWith("deltagere:")) {
+                target = present;
+                continue;
+            }
+            if (lower.equals("afbud") || lower.startsWith("afbud:") || lower.startsWith("fraværende")) {
+                flush(pending, target);
+                pending = null;
+                target = absent;
+                continue;
+            }
+            if (target == null) {
+                continue;
+            }
+            if (pending != null && open(pending)) {
+                pending = pending + " " + line;
+                continue;
+            }
+            if (PARTICIPANT.matcher(line).matches()) {
+                flush(pending, target);
+                pending = line;
+            } else if (SECTION.matcher(line).matches()) {
+                flush(pending, target);
+                pending = null;
+                target = null;
+            }
+        }
+        flush(pending, target);
+    }
+
+    private static boolean open(String text) {
+        return text.chars().filter(c -> c == '(').count()
+                > text.chars().filter(c -> c == ')').count();
+    }
+
+    private static void flush(String entry, List<Participant> target) {
+        if (entry == null || target == null) {
+            return;
+        }
+        Matcher matcher = PARTICIPANT.matcher(clean(entry));
+        if (!matcher.matches()) {
+            return;
+        }
+        String rest = matcher.group(3).strip();
+        String note = null;
+        int paren = rest.indexOf('(');
+        if (paren >= 0) {
+            note = rest.substring(paren + 1).replaceAll("\\)\\s*$", "").strip();
+            rest = rest.substring(0, paren).strip();
+        }
+        rest = rest.replaceAll("^,\\s*", "").replaceAll(",\\s*$", "");
+        target.add(new Participant(
+                matcher.group(1).strip(), matcher.group(2).strip(), rest.isEmpty() ? null : rest, note));
+    }
+
+    private static List<Item> items(List<String> lines, int first, List<String> warnings) {
+        List<Item> items = new ArrayList<>();
+        String section = null;
+        int sectionNumber = 0;
+        int i = first;
+        // the section heading just before the first item
+        if (first > 0) {
+            Matcher heading = SECTION.matcher(lines.get(first - 1));
+            if (heading.matches()) {
+                section = clean(heading.group(2));
+                sectionNumber = Integer.parseInt(heading.group(1));
+            }
+        }
+        while (i < lines.size()) {
+            int caseLine = caseLineOf(lines, i);
+            Matcher heading = ITEM.matcher(lines.get(i));
+            heading.matches();
+            int major = Integer.parseInt(heading.group(1));
+            if (major != sectionNumber) {
+                // an item of a section whose heading was not found
+                sectionNumber = major;
+                section = null;
+            }
+            String number = heading.group(1) + "." + heading.group(2);
+            String title = join(lines.subList(i, caseLine)).replaceFirst("^\\d{1,2}\\.\\d{1,2}\\.?\\s+", "");
+            Matcher caseNumber = CASE.matcher(lines.get(caseLine));
+            caseNumber.matches();
+            String initials =
+                    caseNumber.group(2) == null ? "" : caseNumber.group(2).strip();
+            List<String> officers = INITIALS.matcher(initials).matches()
+                    ? List.of(initials.toLowerCase(Locale.ROOT).split("/"))
+                    : List.of();
+            Map<String, List<String>> parts = new LinkedHashMap<>();
+            String part = null;
+            int j = caseLine + 1;
+            String nextSection = null;
+            int nextSectionNumber = -1;
+            for (; j < lines.size(); j++) {
+                String line = lines.get(j);
+                if (caseLineOf(lines, j) > 0) {
+                    break;
+                }
+                Matcher sectionHeading = SECTION.matcher(line);
+                if (sectionHeading.matches() && isSection(lines, j, sectionNumber, sectionHeading)) {
+                    nextSection = clean(sectionHeading.group(2));
+                    nextSectionNumber = Integer.parseInt(sectionHeading.group(1));
+                    j++;
+                    // a section with no items (e.g. "5. Eventuelt" at the end) ends the item too
+                    while (j < lines.size()
+                            && caseLineOf(lines, j) < 0
+                            && !SECTION.matcher(lines.get(j)).matches()) {
+                        j++;
+                    }
+                    break;
+                }
+                String key = PARTS.get(line.toLowerCase(Locale.ROOT).replaceAll(":$", ""));
+                if (key != null) {
+                    part = key;
+                    parts.putIfAbsent(key, new ArrayList<>());
+                    continue;
+                }
+                if (part == null) {
+                    part = "presentation";
+                    warnings.add(
+                            "Item " + number + " has text before its first part heading; read as Sagsfremstilling.");
+                    parts.putIfAbsent(part, new ArrayList<>());
+                }
+                parts.get(part).add(line);
+            }
+            items.add(new Item(
+                    number,
+                    section,
+                    title,
+                    caseNumber.group(1),
+                    officers,
+                    text(parts.get("background")),
+                    text(parts.get("recommendation")),
+                    text(parts.get("presentation")),
+                    text(parts.get("decision"))));
+            if (nextSection != null) {
+                section = nextSection;
+                sectionNumber = nextSectionNumber;
+            }
+            i = j;
+            while (i < lines.size() && caseLineOf(lines, i) < 0) {
+                Matcher later = SECTION.matcher(lines.get(i));
+                if (later.matches() && isSection(lines, i, sectionNumber, later)) {
+                    section = clean(later.group(2));
+                    sectionNumber = Integer.parseInt(later.group(1));
+                }
+                i++;
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Whether "N. Title" at {@code index} heads a section rather than being a numbered line of a text: it is a later
+     * section than the current one and is followed by its first item (N.1), or it is the next section number with a
+     * short title and nothing that reads as a list entry (no colon).
+     */
+    private static boolean isSection(List<String> lines, int index, int current, Matcher heading) {
+        int number = Integer.parseInt(heading.group(1));
+        if (index + 1 < lines.size() && caseLineOf(lines, index + 1) > 0) {
+            Matcher next = ITEM.matcher(lines.get(index + 1));
+            return next.matches()
+                    && Integer.parseInt(next.group(1)) == number
+                    && Integer.parseInt(next.group(2)) == 1
+                    && number > current;
+        }
+        String title = heading.group(2);
+        return number == current + 1 && title.length() <= 60 && !title.contains(":");
+    }
+
+    /**
+     * The lines of a part as text: wrapped lines joined; list entries ("– …", "1. …") and subheadings (a short line
+     * without closing punctuation, after a finished sentence and before a capitalised line, e.g. "BRN") on lines of
+     * their own.
+     */
+    private static String text(List<String> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean afterHeading = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean heading = isSubheading(text, line, i + 1 < lines.size() ? lines.get(i + 1) : null);
+            if (text.isEmpty()) {
+                text.append(line);
+            } else if (heading
+                    || afterHeading
+                    || BULLET.matcher(line).matches()
+                    || line.matches("^\\d{1,2}\\.\\s+\\p{Lu}.*")) {
+                text.append('\n').append(line);
+            } else if (HYPHENATED.matcher(text).find() && Character.isLowerCase(line.charAt(0))) {
+                text.setLength(text.length() - 1);
+                text.append(line);
+            } else {
+                text.append(' ').append(line);
+            }
+            afterHeading = heading;
+        }
+        String cleaned = Arrays.stream(text.toString().split("\n"))
+                .map(MinutesParser::clean)
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
+        return cleaned.isBlank() ? null : cleaned;
+    }
+
+    private static boolean isSubheading(CharSequence before, String line, String next) {
+        String trimmed = before.toString().strip();
+        boolean sentenceDone = trimmed.isEmpty() || trimmed.matches("(?s).*[.!?:]$");
+        return sentenceDone
+                && next != null
+                && line.length() <= 60
+                && !line.matches(".*[.,:;!?]$")
+                && !BULLET.matcher(line).matches()
+                && Character.isUpperCase(line.codePointAt(0))
+                && Character.isUpperCase(next.codePointAt(0));
+    }
+
+    /** Lines joined with hyphenation at line ends repaired. */
+    private static String join(List<String> lines) {
+        return clean(DeadlineExtractor.flatten(String.join("\n", lines)));
+    }
+
+    private static String clean(String text) {
+        return text.replaceAll("[ \\t\\u00a0]+", " ").strip();
+    }
+
+    private static LocalDate date(String year, String month, String day) {
+        try {
+            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The committee named most often in the text ("KKR Nordjylland", also in its genitive "KKR Nordjyllands"). */
+    private static String committeeInText(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher matcher = COMMITTEE_IN_TEXT.matcher(text);
+        while (matcher.find()) {
+            counts.merge(matcher.group(1), 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+    }
+
+    /** "dagsorden til KKR Nordjyllands møde den 28. april 2023" in one of the first items. */
+    private static LocalDate dateInFirstItems(List<Item> items, String committee) {
+        for (Item item : items.subList(0, Math.min(3, items.size()))) {
+            for (String part : new String[] {item.background(), item.recommendation(), item.presentation()}) {
+                if (part == null) {
+                    continue;
+                }
+                Matcher meeting = MEETING_OF_THE_AGENDA.matcher(DeadlineExtractor.flatten(part));
+                if (meeting.find()) {
+                    Optional<LocalDate> day = DeadlineExtractor.firstDate(meeting.group());
+                    if (day.isPresent()) {
+                        return day.get();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The next meeting, from the item about it ("Punkter/Sager til næste møde"). */
+    private static NextMeeting nextMeeting(List<Item> items) {
+        for (Item item : items) {
+            boolean aboutNext = item.title().toLowerCase(Locale.ROOT).contains("næste møde")
+                    || (item.section() != null
+                            && item.section().toLowerCase(Locale.ROOT).contains("næste møde"));
+            if (!aboutNext) {
+                continue;
+            }
+            for (String part : new String[] {item.presentation(), item.recommendation(), item.decision()}) {
+                if (part == null) {
+                    continue;
+                }
+                Matcher announcement = NEXT_MEETING.matcher(part);
+                if (!announcement.find()) {
+                    continue;
+                }
+                Optional<LocalDate> date = DeadlineExtractor.firstDate(announcement.group());
+                List<String> expected = new ArrayList<>();
+                for (String line : part.substring(announcement.end()).split("\n")) {
+                    Matcher bullet = BULLET.matcher(line);
+                    if (bullet.matches() && !bullet.group(1).isBlank()) {
+                        expected.add(bullet.group(1).strip());
+                    }
+                }
+                return new NextMeeting(date.orElse(null), expected);
+            }
+        }
+        return null;
+    }
+
+    private static List<Deadline> deadlines(List<Item> items, LocalDate meetingDate) {
+        List<Deadline> found = new ArrayList<>();
+        LocalDate reference = meetingDate == null ? LocalDate.now() : meetingDate;
+        for (Item item : items) {
+            for (String part :
+                    new String[] {item.decision(), item.recommendation(), item.presentation(), item.background()}) {
+                for (DeadlineExtractor.Deadline deadline : DeadlineExtractor.find(part, reference)) {
+                    found.add(new Deadline(deadline.date(), deadline.quote(), item.number()));
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,53 @@
+package dk.sagsspor.command.imports;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the importer read in a document of minutes, before importing anything: the dry run's answer.
+ *
+ * @param committee e.g. "KKR Nordjylland"
+ * @param meetingDate the meeting's day
+ * @param location where it was held, if the document says
+ * @param participants who took part, in the document's order
+ * @param absent who sent apologies (afbud)
+ * @param items the agenda items, in order
+ * @param nextMeeting the next meeting's date and the items expected there, if the minutes announce it
+ * @param deadlines dated deadlines found in the items' texts
+ * @param warnings what could not be read with certainty
+ */
+public record ParsedMinutes(
+        String committee,
+        LocalDate meetingDate,
+        String location,
+        List<Participant> participants,
+        List<Participant> absent,
+        List<Item> items,
+        NextMeeting nextMeeting,
+        List<Deadline> deadlines,
+        List<String> warnings) {
+
+    /** A member: "Lasse Frimand Jensen (A) Aalborg Kommune", with a note such as "suppleant for …". */
+    public record Participant(String name, String party, String municipality, String note) {}
+
+    /**
+     * An agenda item: its number ("3.1"), the section it stands under, the title (wrapped lines joined), the case
+     * number and the officers' initials, and the four parts of the text, each null when absent or empty.
+     */
+    public record Item(
+            String number,
+            String section,
+            String title,
+            String caseNumber,
+            List<String> officers,
+            String background,
+            String recommendation,
+            String presentation,
+            String decision) {}
+
+    /** "Næste møde … afholdes den 20. juni 2025", with the items it lists as expected. */
+    public record NextMeeting(LocalDate date, List<String> expectedItems) {}
+
+    /** A dated deadline, the sentence it is in, and the item it is in. */
+    public record Deadline(LocalDate date, String quote, String itemNumber) {}
+}
