@@ -34,6 +34,9 @@ class LifecycleApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dk.sagsspor.command.web.IdempotencyKeyExpiry expiry;
+
     CommandApi api;
 
     @BeforeEach
@@ -399,6 +402,32 @@ class LifecycleApiIT {
                 .query(Integer.class)
                 .single();
         assertThat(kept).isZero();
+    }
+
+    @Test
+    void anIdempotencyKeyIsForgottenAfterItsRetentionAndTheRequestThenRunsAgain() {
+        String key = "expire-" + UUID.randomUUID();
+        String body = "{\"committee\": \"%s\", \"title\": \"Gammel nøgle\"}".formatted(NORD);
+        HttpResponse<String> first = api.post("/api/agenda-items", body, "Idempotency-Key", key);
+        String recent = "recent-" + UUID.randomUUID();
+        api.post("/api/agenda-items", body, "Idempotency-Key", recent);
+        jdbc.sql("update idempotent_request set created_at = now() - interval '8 days' where idempotency_key = ?")
+                .param(key)
+                .update();
+
+        int expired = expiry.expire();
+
+        assertThat(expired).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select idempotency_key from idempotent_request where idempotency_key in (?, ?)")
+                        .params(key, recent)
+                        .query(String.class)
+                        .list())
+                .containsExactly(recent);
+        HttpResponse<String> again = api.post("/api/agenda-items", body, "Idempotency-Key", key);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(Http.json(again).path("id").asString())
+                .isNotEqualTo(Http.json(first).path("id").asString());
     }
 
     @Test
