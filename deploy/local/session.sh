@@ -108,4 +108,13 @@ AS="$READER" request POST "$COMMANDS/api/agenda-items/$orientation/withdrawal" 4
 AS="$OTHER_SECRETARY" request POST "$COMMANDS/api/agenda-items/$orientation/withdrawal" 403 '{"reason": "x"}'
 [ "$(field type)" = "https://sagsspor.dk/problems/not-your-committee" ] || fail "expected not-your-committee: $(cat "$BODY")"
 
+# years of minutes: two real ones imported with the bulk importer (a second run finds them imported)
+MINUTES=$(mktemp -d)
+cp "$SAGSSPOR_ROOT"/test-support/src/main/resources/samples/minutes/000_*.txt \
+   "$SAGSSPOR_ROOT"/test-support/src/main/resources/samples/minutes/002_*.txt "$MINUTES/"
+SAGSSPOR_USER="$SECRETARY" "$(dirname "$0")/import-minutes.sh" "$MINUTES" > "$BODY" 2>/dev/null \
+  || fail "the bulk import failed: $(cat "$BODY")"
+grep -qE "^000_.*(imported|already imported)" "$BODY" || fail "sample 000 not imported: $(cat "$BODY")"
+rm -rf "$MINUTES"
+
 echo "meeting $meeting: item $minutes decided (follow-up $follow_up), item $orientation deferred and placed on the next meeting"

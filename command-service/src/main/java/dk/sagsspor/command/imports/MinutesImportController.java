@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Minutes as text or PDF, read into their structure. So far only as a dry run ({@code ?dryRun=true}): the answer is what
- * an import would record, and nothing is recorded. Importing itself (issuing the commands) is not built yet and is
- * refused with 501.
+ * Minutes as text or PDF, read into their structure ({@code ?dryRun=true}: answered, nothing recorded) or imported as
+ * events ({@link MinutesImport}).
  */
 @RestController
 @RequestMapping("/api/imports/minutes")
@@ -28,6 +28,12 @@ class MinutesImportController {
 
     static final String TYPE_BASE = "https://sagsspor.dk/problems/";
 
+    private final MinutesImport imports;
+
+    MinutesImportController(MinutesImport imports) {
+        this.imports = imports;
+    }
+
     /**
      * Reads minutes sent as {@code text/plain} (UTF-8 unless the content type names another charset): the committee,
      * the meeting's date and place, participants and absentees, the items with their parts, the next meeting and
@@ -35,24 +41,33 @@ class MinutesImportController {
      * items.
      */
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ParsedMinutes read(
+    ResponseEntity<?> read(
             @RequestBody byte[] document,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
-        if (!dryRun) {
-            throw new ImportNotAvailable();
-        }
         Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-        return MinutesParser.parse(new String(document, charset));
+        return answer(MinutesParser.parse(new String(document, charset)), dryRun);
     }
 
     /** The same for minutes sent as {@code application/pdf}: their text layer, read with Apache PDFBox. */
     @PostMapping(consumes = "application/pdf", produces = MediaType.APPLICATION_JSON_VALUE)
-    ParsedMinutes readPdf(@RequestBody byte[] document, @RequestParam(defaultValue = "false") boolean dryRun) {
-        if (!dryRun) {
-            throw new ImportNotAvailable();
+    ResponseEntity<?> readPdf(@RequestBody byte[] document, @RequestParam(defaultValue = "false") boolean dryRun) {
+        return answer(MinutesParser.parse(PdfText.of(document)), dryRun);
+    }
+
+    /**
+     * The dry run's structure, or the import's result: {@code 201} with the meeting as {@code Location} when it was
+     * recorded, {@code 200} with {@code imported: false} when these minutes were imported before.
+     */
+    private ResponseEntity<?> answer(ParsedMinutes minutes, boolean dryRun) {
+        if (dryRun) {
+            return ResponseEntity.ok(minutes);
         }
-        return MinutesParser.parse(PdfText.of(document));
+        MinutesImport.Result result = imports.importMinutes(minutes);
+        return result.imported()
+                ? ResponseEntity.created(URI.create("/api/meetings/" + result.meeting()))
+                        .body(result)
+                : ResponseEntity.ok(result);
     }
 
     @ExceptionHandler(NotMinutes.class)
@@ -62,17 +77,4 @@ class MinutesImportController {
         problem.setTitle("Not minutes");
         return problem;
     }
-
-    @ExceptionHandler(ImportNotAvailable.class)
-    ProblemDetail notAvailable(ImportNotAvailable ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_IMPLEMENTED,
-                "Importing minutes is not available yet; send dryRun=true to see what an import would record.");
-        problem.setType(URI.create(TYPE_BASE + "import-not-available"));
-        problem.setTitle("Import not available");
-        return problem;
-    }
-
-    /** A real import was asked for; only dry runs exist so far. */
-    static final class ImportNotAvailable extends RuntimeException {}
 }

@@ -41,8 +41,8 @@ public final class MinutesParser {
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.?\\s+(\\S.*)$");
     private static final Pattern CASE = Pattern.compile("^(SAG-\\d{4}-\\d{5})(?:\\s+(.*))?$");
     private static final Pattern INITIALS = Pattern.compile("\\p{L}{2,8}(?:/\\p{L}{2,8})*");
-    private static final Pattern DATE_LINE =
-            Pattern.compile("(?i)^\\s*Dato:\\s*(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "(?i)^\\s*Dato:\\s*(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})(?:\\s+(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2}))?");
     private static final Pattern PLACE_LINE = Pattern.compile("(?i)^\\s*Sted:\\s*(.*)$");
     private static final Pattern COMMITTEE_IN_TEXT = Pattern.compile("\\b(KKR [\\p{Lu}][\\p{Ll}]+?)s?\\b(?![-\\p{L}])");
     private static final Pattern PARTICIPANT =
@@ -93,11 +93,16 @@ public final class MinutesParser {
                     + " (SAG-yyyy-nnnnn) was found. Is this a bundle of appendices rather than minutes?");
         }
         LocalDate meetingDate = null;
+        java.time.LocalTime meetingTime = null;
         String location = null;
         for (int i = 0; i < first; i++) {
             Matcher date = DATE_LINE.matcher(lines.get(i));
             if (date.find() && meetingDate == null) {
                 meetingDate = date(date.group(3), date.group(2), date.group(1));
+                if (date.group(4) != null) {
+                    meetingTime = java.time.LocalTime.of(
+                            Integer.parseInt(date.group(4)) % 24, Integer.parseInt(date.group(5)) % 60);
+                }
             }
             Matcher place = PLACE_LINE.matcher(lines.get(i));
             if (place.matches() && location == null) {
@@ -147,6 +152,7 @@ public final class MinutesParser {
         return new ParsedMinutes(
                 committee,
                 meetingDate,
+                meetingTime,
                 location,
                 participants,
                 absent,

@@ -1,6 +1,7 @@
 package dk.sagsspor.command.imports;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param committee e.g. "KKR Nordjylland"
  * @param meetingDate the meeting's day
+ * @param meetingTime when it began (Danish time), if the document says
  * @param location where it was held, if the document says
  * @param participants who took part, in the document's order
  * @param absent who sent apologies (afbud)
@@ -19,6 +21,7 @@ import java.util.List;
 public record ParsedMinutes(
         String committee,
         LocalDate meetingDate,
+        LocalTime meetingTime,
         String location,
         List<Participant> participants,
         List<Participant> absent,

@@ -44,6 +44,14 @@ public class CommitteeAccess {
         }
     }
 
+    /** Refuses unless the current user is a secretary of the committee. */
+    public void checkCommittee(String committee) {
+        Authentication user = currentUser();
+        if (!Roles.actsFor(user, committee)) {
+            throw new NotYourCommittee(user.getName(), committee);
+        }
+    }
+
     private String committeeOf(Object command) {
         if (command instanceof ProposeAgendaItem propose) {
             return propose.committee();

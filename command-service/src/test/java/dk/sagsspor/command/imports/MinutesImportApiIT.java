@@ -2,6 +2,7 @@ package dk.sagsspor.command.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.sagsspor.command.CommandApi;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.net.http.HttpResponse;
@@ -95,13 +96,54 @@ class MinutesImportApiIT {
     }
 
     @Test
-    void importingItselfIsNotAvailableYetAndReadersMayNotImport() {
+    void importsMinutesAsTheOrdinaryEventsOnceAndSaysSoTheSecondTime() {
         String text = MinutesParserTest.sample("000_568beadeaf072874.txt");
 
-        assertThat(Http.localhost(port)
-                        .post("/api/imports/minutes", "text/plain", text)
-                        .statusCode())
-                .isEqualTo(501);
+        HttpResponse<String> imported =
+                Http.localhost(port).as("nord").post("/api/imports/minutes", "text/plain", text);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode result = Http.json(imported);
+        String meeting = result.path("meeting").asString();
+        assertThat(imported.headers().firstValue("Location")).hasValue("/api/meetings/" + meeting);
+        assertThat(result.path("imported").asBoolean()).isTrue();
+        assertThat(result.path("items").asInt()).isEqualTo(12);
+        assertThat(result.path("decisions").asInt()).isEqualTo(12);
+        assertThat(result.path("carriedOver").asInt()).isZero();
+        CommandApi api = new CommandApi(port, jdbc);
+        assertThat(api.events(meeting))
+                .startsWith("MeetingScheduled", "MeetingAgendaItemAdded")
+                .endsWith("MeetingAgendaPublished", "MeetingOpened", "MeetingClosed")
+                .filteredOn("MeetingAgendaItemAdded"::equals)
+                .hasSize(12);
+        String item = MinutesImport.id("item", meeting, "3.4");
+        assertThat(api.events(item)).containsExactly("AgendaItemProposed", "AgendaItemScheduled", "AgendaItemDecided");
+        assertThat(api.lastPayload(item, "AgendaItemDecided"))
+                .contains("\"outcome\":\"APPROVED\"", "Social- og Boligstyrelsens centrale udmelding");
+        assertThat(api.lastMetaData(item)).contains("\"actor\":\"nord\"");
+        assertThat(api.lastPayload(meeting, "MeetingScheduled"))
+                .contains("\"start\":\"2025-04-11T08:00:00Z\"", "Hotel Scandic Aalborg Øst");
+        long recorded = events();
+
+        HttpResponse<String> again = Http.localhost(port).as("nord").post("/api/imports/minutes", "text/plain", text);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.json(again).path("imported").asBoolean()).isFalse();
+        assertThat(Http.json(again).path("warnings").get(0).asString()).startsWith("Already imported");
+        assertThat(events()).as("the second import records nothing").isEqualTo(recorded);
+    }
+
+    @Test
+    void onlyTheCommitteesSecretariesMayImportItsMinutes() {
+        String text = MinutesParserTest.sample("000_568beadeaf072874.txt");
+        long before = events();
+
+        HttpResponse<String> otherCommittee =
+                Http.localhost(port).as("midt").post("/api/imports/minutes", "text/plain", text);
+
+        assertThat(otherCommittee.statusCode()).isEqualTo(403);
+        assertThat(Http.json(otherCommittee).path("type").asString())
+                .isEqualTo("https://sagsspor.dk/problems/not-your-committee");
         assertThat(Http.localhost(port)
                         .as("reader")
                         .post(PATH, "text/plain", text)
@@ -114,6 +156,50 @@ class MinutesImportApiIT {
                 .isEqualTo(401);
         assertThat(Http.localhost(port).post(PATH, "application/msword", "x").statusCode())
                 .isEqualTo(415);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void theBulkImportReportsEveryFileAndFailsWhenOneFails() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("minutes");
+        // sample 000 as if it were the year before's meeting: another meeting than the other tests import
+        String lastYear = MinutesParserTest.sample("000_568beadeaf072874.txt").replace("11-04-2025", "12-04-2024");
+        java.nio.file.Files.writeString(folder.resolve("a-000.txt"), lastYear);
+        java.nio.file.Files.write(folder.resolve("b-000.pdf"), SamplePdfs.fromText(lastYear));
+        java.nio.file.Files.writeString(
+                folder.resolve("c-003.txt"), MinutesParserTest.sample("003_cb4ccf0d5ac4c3a0.txt"));
+        java.nio.file.Files.writeString(folder.resolve("notes.doc"), "not minutes, not read");
+        java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+
+        int status = BulkImport.run(
+                new String[] {folder.toString(), "--url", "http://localhost:" + port, "--user", "nord:nord-password"},
+                new java.io.PrintStream(table, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        String report = table.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(status).as(report).isEqualTo(1);
+        assertThat(report.lines())
+                .anyMatch(line -> line.matches("a-000\\.txt\\s+imported\\s+1\\s+12\\s+12\\s+4\\s+2"))
+                .anyMatch(line -> line.matches("b-000\\.pdf\\s+already imported\\s+0\\s.*"))
+                .anyMatch(line -> line.matches("c-003\\.txt\\s+FAILED.*"))
+                .anyMatch(line -> line.startsWith("c-003.txt: failed: 422 No agenda items"))
+                .anyMatch(line -> line.equals("3 file(s), 1 failed"))
+                .noneMatch(line -> line.contains("notes.doc"));
+        assertThat(progress.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("3/3");
+
+        java.nio.file.Path good = java.nio.file.Files.createTempDirectory("minutes");
+        java.nio.file.Files.writeString(good.resolve("002.txt"), MinutesParserTest.sample("002_bdad476e3f54bb17.txt"));
+        table.reset();
+        int dryRun = BulkImport.run(
+                new String[] {
+                    good.toString(), "--url", "http://localhost:" + port, "--user", "nord:nord-password", "--dry-run"
+                },
+                new java.io.PrintStream(table, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(dryRun).isZero();
+        assertThat(table.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                .anyMatch(line -> line.matches("002\\.txt\\s+read\\s+1\\s+11\\s+10\\s+0\\s+3"));
     }
 
     private long events() {

@@ -1,0 +1,185 @@
+package dk.sagsspor.command.imports;
+
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.DecideAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ScheduleAgendaItem;
+import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
+import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
+import dk.sagsspor.command.security.CommitteeAccess;
+import dk.sagsspor.command.web.Commands;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports read minutes by issuing the ordinary commands, so imported history looks like recorded history: the
+ * meeting is scheduled, its items proposed and put on the agenda under their numbers and sections, the agenda
+ * published, the meeting opened, every item with a decision decided, and the meeting closed — which, as for any
+ * meeting, carries over the items without a decision. The user who imports is the actor of every event.
+ *
+ * <p>All of it happens in one database transaction: a document is imported whole or not at all. Ids are derived
+ * from the committee, the meeting's day and the item numbers, so importing the same minutes again finds the meeting
+ * and imports nothing.
+ */
+@Component
+class MinutesImport {
+
+    static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    static final String UNKNOWN_PLACE = "(ikke angivet i referatet)";
+
+    private final Commands commands;
+    private final CommitteeAccess access;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    MinutesImport(Commands commands, CommitteeAccess access, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.commands = commands;
+        this.access = access;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    /** What an import did: the meeting, whether anything was recorded, counts and warnings. */
+    record Result(
+            boolean imported,
+            String meeting,
+            String committee,
+            java.time.LocalDate meetingDate,
+            int items,
+            int decisions,
+            int deadlines,
+            int carriedOver,
+            List<String> warnings) {}
+
+    Result importMinutes(ParsedMinutes minutes) {
+        if (minutes.committee() == null || minutes.meetingDate() == null) {
+            throw new NotMinutes("Cannot import: the minutes name no "
+                    + (minutes.committee() == null ? "committee" : "meeting date")
+                    + "; a dry run shows what was read.");
+        }
+        access.checkCommittee(minutes.committee());
+        String meeting =
+                id("meeting", minutes.committee(), minutes.meetingDate().toString());
+        List<String> warnings = new ArrayList<>(minutes.warnings());
+        if (exists(meeting)) {
+            return new Result(
+                    false,
+                    meeting,
+                    minutes.committee(),
+                    minutes.meetingDate(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of("Already imported: the meeting of " + minutes.committee() + " on " + minutes.meetingDate()
+                            + " exists; nothing was recorded."));
+        }
+        LocalTime time = minutes.meetingTime();
+        if (time == null) {
+            time = LocalTime.NOON;
+            warnings.add("The minutes give no time of day; the meeting is recorded at 12:00.");
+        }
+        Instant start = minutes.meetingDate().atTime(time).atZone(DENMARK).toInstant();
+        String location = minutes.location() == null ? UNKNOWN_PLACE : minutes.location();
+        int[] counts = new int[2];
+        transactions.executeWithoutResult(status -> {
+            commands.send(new ScheduleMeeting(meeting, minutes.committee(), start, null, location));
+            List<String> ids = new ArrayList<>();
+            for (ParsedMinutes.Item item : minutes.items()) {
+                String id = id("item", meeting, item.number());
+                ids.add(id);
+                commands.send(new ProposeAgendaItem(
+                        id,
+                        minutes.committee(),
+                        item.title(),
+                        item.caseNumber(),
+                        item.officers(),
+                        item.background(),
+                        item.recommendation(),
+                        item.presentation(),
+                        List.of(),
+                        false));
+                commands.send(new ScheduleAgendaItem(id, null, meeting, item.number(), item.section()));
+            }
+            commands.send(new PublishAgenda(meeting, null));
+            commands.send(new OpenMeeting(meeting, null));
+            for (int i = 0; i < minutes.items().size(); i++) {
+                ParsedMinutes.Item item = minutes.items().get(i);
+                if (item.decision() != null) {
+                    DecisionOutcome outcome = outcome(item.decision());
+                    if (outcome == null) {
+                        outcome = DecisionOutcome.NOTED;
+                        warnings.add("Item " + item.number() + ": the decision names no outcome; recorded as "
+                                + DecisionOutcome.NOTED.danish() + ".");
+                    }
+                    commands.send(new DecideAgendaItem(ids.get(i), null, outcome, item.decision()));
+                    counts[0]++;
+                } else {
+                    counts[1]++;
+                }
+            }
+            commands.send(new CloseMeeting(meeting, null));
+        });
+        if (counts[1] > 0) {
+            warnings.add(counts[1] + " item(s) without a decision were carried over to the committee's next"
+                    + " meeting, as for any meeting closed with undecided items.");
+        }
+        return new Result(
+                true,
+                meeting,
+                minutes.committee(),
+                minutes.meetingDate(),
+                minutes.items().size(),
+                counts[0],
+                minutes.deadlines().size(),
+                counts[1],
+                warnings);
+    }
+
+    /**
+     * The outcome a decision text states, in the words minutes use: "ikke godkendt"/"afviste" (rejected),
+     * "godkendte … med (de) ændringer/bemærkninger" (approved with changes), "godkendte"/"blev godkendt" (approved),
+     * "til efterretning" (noted); null when it states none (e.g. "drøftede sagen").
+     */
+    static DecisionOutcome outcome(String decision) {
+        String text = decision.toLowerCase(Locale.ROOT);
+        if (text.contains("ikke godkend") || text.contains("afviste") || text.contains("forkastede")) {
+            return DecisionOutcome.REJECTED;
+        }
+        if (text.matches("(?s).*godkend\\p{L}*[^.]*med (de |følgende )?(ændringer|bemærkninger|justeringer).*")) {
+            return DecisionOutcome.APPROVED_WITH_CHANGES;
+        }
+        if (text.contains("godkendte") || text.contains("blev godkendt") || text.contains("godkendes")) {
+            return DecisionOutcome.APPROVED;
+        }
+        if (text.contains("til efterretning") || text.contains("til orientering")) {
+            return DecisionOutcome.NOTED;
+        }
+        return null;
+    }
+
+    private boolean exists(String aggregateId) {
+        return jdbc.sql("select exists (select 1 from domainevententry where aggregateidentifier = :id)")
+                .param("id", aggregateId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A stable id: the same minutes give the same meeting and items on every import. */
+    static String id(String kind, String... parts) {
+        return UUID.nameUUIDFromBytes(
+                        ("sagsspor:minutes:" + kind + ":" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}
