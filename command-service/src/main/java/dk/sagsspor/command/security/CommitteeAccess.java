@@ -2,6 +2,7 @@ package dk.sagsspor.command.security;
 
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
+import dk.sagsspor.events.access.Roles;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ public class CommitteeAccess {
     public void check(Object command) {
         String committee = committeeOf(command);
         Authentication user = currentUser();
-        if (committee != null && !Roles.actsFor(user, committee)) {
+        if (committee != null && !Roles.actsFor(SecurityConfiguration.authorities(user), committee)) {
             throw new NotYourCommittee(user.getName(), committee);
         }
     }
@@ -47,7 +48,7 @@ public class CommitteeAccess {
     /** Refuses unless the current user is a secretary of the committee. */
     public void checkCommittee(String committee) {
         Authentication user = currentUser();
-        if (!Roles.actsFor(user, committee)) {
+        if (!Roles.actsFor(SecurityConfiguration.authorities(user), committee)) {
             throw new NotYourCommittee(user.getName(), committee);
         }
     }

@@ -1,5 +1,6 @@
 package dk.sagsspor.command.security;
 
+import dk.sagsspor.events.access.Roles;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -92,7 +93,7 @@ class SecurityConfiguration {
                 .forEach((name, user) -> users.createUser(User.withUsername(name)
                         .password(user.password())
                         .passwordEncoder(password -> password)
-                        .authorities(Roles.authorities(user.roles() == null ? List.of() : user.roles(), true))
+                        .authorities(granted(user.roles() == null ? List.of() : user.roles(), true))
                         .build()));
         return users;
     }
@@ -115,9 +116,23 @@ class SecurityConfiguration {
                 roles = List.of();
             }
             String name = token.getClaimAsString(properties.usernameClaim());
-            return new JwtAuthenticationToken(
-                    token, Roles.authorities(roles, false), name == null ? token.getSubject() : name);
+            return new JwtAuthenticationToken(token, granted(roles, false), name == null ? token.getSubject() : name);
         };
+    }
+
+    /** The authorities of roles as Spring Security holds them. */
+    static java.util.Set<org.springframework.security.core.GrantedAuthority> granted(
+            Collection<String> roles, boolean strict) {
+        return Roles.authorities(roles, strict).stream()
+                .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /** The authority names of an authenticated user. */
+    static List<String> authorities(org.springframework.security.core.Authentication user) {
+        return user.getAuthorities().stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .toList();
     }
 
     static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String type, String detail)

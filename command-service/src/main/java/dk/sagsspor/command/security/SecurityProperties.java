@@ -29,7 +29,7 @@ public record SecurityProperties(
         OIDC
     }
 
-    /** A local user: {@code password} hashed with a {@code {id}} prefix, roles as in {@link Roles}. */
+    /** A local user: {@code password} hashed with a {@code {id}} prefix, roles as in {@link dk.sagsspor.events.access.Roles}. */
     public record User(@NotBlank String password, List<String> roles) {}
 
     public SecurityProperties {

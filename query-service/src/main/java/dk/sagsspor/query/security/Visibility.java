@@ -1,5 +1,6 @@
 package dk.sagsspor.query.security;
 
+import dk.sagsspor.events.access.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -24,8 +25,9 @@ public final class Visibility {
     /** The parameters of {@link #visible} for the current request's user (nothing closed without one). */
     public static Map<String, Object> parameters() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        boolean all = user != null && Roles.seesEveryClosedItem(user);
-        List<String> committees = user == null ? List.of() : Roles.committees(user);
+        List<String> authorities = user == null ? List.of() : SecurityConfiguration.authorities(user);
+        boolean all = Roles.seesEveryClosedItem(authorities);
+        List<String> committees = Roles.committees(authorities);
         return Map.of("seesEveryClosedItem", all, "closedItemCommittees", committees.toArray(String[]::new));
     }
 }
