@@ -69,6 +69,12 @@ class MinutesImport {
                     + "; a dry run shows what was read.");
         }
         access.checkCommittee(minutes.committee());
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (ParsedMinutes.Item item : minutes.items()) {
+            if (!numbers.add(item.number())) {
+                throw new NotMinutes("Cannot import: item number " + item.number() + " appears twice.");
+            }
+        }
         String meeting =
                 id("meeting", minutes.committee(), minutes.meetingDate().toString());
         List<String> warnings = new ArrayList<>(minutes.warnings());

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -71,7 +72,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         StaleVersion.class,
         AggregateNotFoundException.class,
         ConcurrencyException.class,
-        ConflictingModificationException.class
+        ConflictingModificationException.class,
+        EventStoreException.class
     })
     ProblemDetail known(RuntimeException ex) {
         return translate(ex);
@@ -100,7 +102,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                     "Changed since you read it",
                     "The resource has changed since the version in If-Match; read it again and retry.");
         }
-        if (ex instanceof ConcurrencyException) {
+        if (ex instanceof ConcurrencyException || ex instanceof EventStoreException) {
+            // an event store write refused (e.g. a unique key), inside a transaction that spans several commands
             return problem(
                     HttpStatus.CONFLICT,
                     "concurrent-change",

@@ -3,9 +3,11 @@ package dk.sagsspor.command.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.sagsspor.command.CommandApi;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,9 @@ class MinutesImportApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
 
     @Test
     void aDryRunAnswersTheMinutesStructureAndRecordsNothing() {
@@ -131,6 +136,52 @@ class MinutesImportApiIT {
         assertThat(Http.json(again).path("imported").asBoolean()).isFalse();
         assertThat(Http.json(again).path("warnings").get(0).asString()).startsWith("Already imported");
         assertThat(events()).as("the second import records nothing").isEqualTo(recorded);
+    }
+
+    @Test
+    void minutesThatFailHalfwayLeaveNothingBehind() {
+        String text = """
+                KKR Nordjylland  |  03-03-2033
+                 1. Godkendelse
+                1.1. Godkendelse af dagsorden
+                SAG-2033-00001 hast
+                Beslutning
+                Dagsordenen blev godkendt.
+                1.2. Eventuelt
+                SAG-2033-00001 hast
+                Beslutning
+                Intet.
+                """;
+        String meeting = MinutesImport.id("meeting", "KKR Nordjylland", "2033-03-03");
+        // the id the import derives for item 1.2 is taken already: the import fails after it recorded the meeting
+        // and item 1.1 in its transaction
+        commands.sendAndWait(new ProposeAgendaItem(
+                MinutesImport.id("item", meeting, "1.2"),
+                "KKR Nordjylland",
+                "Optaget",
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                false));
+        long before = events();
+
+        HttpResponse<String> failed = Http.localhost(port).as("nord").post("/api/imports/minutes", "text/plain", text);
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(409);
+        assertThat(new CommandApi(port, jdbc).events(meeting))
+                .as("the meeting was rolled back")
+                .isEmpty();
+        assertThat(new CommandApi(port, jdbc).events(MinutesImport.id("item", meeting, "1.1")))
+                .isEmpty();
+        assertThat(events()).isEqualTo(before);
+        HttpResponse<String> twice = Http.localhost(port)
+                .as("nord")
+                .post("/api/imports/minutes", "text/plain", text.replace("1.2. Eventuelt", "1.1. Eventuelt"));
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(Http.json(twice).path("detail").asString()).contains("item number 1.1 appears twice");
     }
 
     @Test
