@@ -116,5 +116,12 @@ SAGSSPOR_USER="$SECRETARY" "$(dirname "$0")/import-minutes.sh" "$MINUTES" > "$BO
   || fail "the bulk import failed: $(cat "$BODY")"
 grep -qE "^000_.*(imported|already imported)" "$BODY" || fail "sample 000 not imported: $(cat "$BODY")"
 rm -rf "$MINUTES"
+# the minutes' "Punkter til næste møde" became a promise the query side checks against the next agenda
+for _ in $(seq 1 30); do
+  AS="$READER" request GET "$QUERIES/api/promises?committee=KKR%20Nordjylland" 200 ''
+  grep -q '"title":"KKR fremadrettet"' "$BODY" && break
+  sleep 1
+done
+grep -q '"title":"KKR fremadrettet"' "$BODY" || fail "the imported minutes' promise is not on the query side: $(cat "$BODY")"
 
 echo "meeting $meeting: item $minutes decided (follow-up $follow_up), item $orientation deferred and placed on the next meeting"

@@ -158,6 +158,116 @@ class EndToEndIT {
         assertThat(view.path("version").asLong()).isEqualTo(2);
     }
 
+    /**
+     * Two sets of real minutes imported for a committee of their own (the texts' committee renamed, so no other test's
+     * meetings are in the way): their events carry the meetings' dates as business time, so the read side dates the
+     * items, decisions and versions by the meetings; and the minutes' "Punkter til næste møde" are promises checked
+     * against the next agenda — the 2023 promise missed by the 2025 meeting, the 2025 promise open, planned when the item
+     * is put on the next agenda, kept when that agenda is sent out.
+     */
+    @Test
+    void importedMinutesAreDatedByTheirMeetingsAndTheirPromisesCheckedAgainstTheNextAgenda() {
+        String committee = "KKR Vestjylland";
+        Http query = Http.localhost(port);
+        for (String sample : List.of("002_bdad476e3f54bb17.txt", "000_568beadeaf072874.txt")) {
+            HttpResponse<String> imported = commands.post(
+                    "/api/imports/minutes",
+                    "text/plain; charset=UTF-8",
+                    sample(sample).replace("KKR Nordjylland", committee));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        }
+        String meeting = Http.json(await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> query.get("/api/meetings?committee=" + committee.replace(" ", "%20")
+                                        + "&from=2025-04-11&to=2025-04-11"),
+                                response -> Http.json(response).path("data").size() == 1
+                                        && Http.json(response)
+                                                .path("data")
+                                                .get(0)
+                                                .path("meetingState")
+                                                .asString()
+                                                .equals("closed")))
+                .path("data")
+                .get(0)
+                .path("id")
+                .asString();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.json(query.get("/api/agenda-items?committee=" + committee.replace(" ", "%20")
+                                        + "&pageSize=100"))
+                                .path("pagination")
+                                .path("totalElements")
+                                .asLong()
+                        == 23);
+        JsonNode asPublished = Http.json(query.get("/api/meetings/" + meeting + "?asOf=2025-04-12T00:00"));
+        assertThat(asPublished.path("agendaItem").size())
+                .as("the day after the meeting, its whole agenda was there")
+                .isEqualTo(12);
+        assertThat(query.get("/api/meetings/" + meeting + "?asOf=2025-04-10T00:00")
+                        .statusCode())
+                .as("before the meeting, nothing was")
+                .isEqualTo(404);
+        String item = asPublished.path("agendaItem").get(0).path("id").asString();
+        JsonNode view = Http.json(query.get("/api/agenda-items/" + item));
+        assertThat(view.path("created").asString()).startsWith("2025-04-11");
+        JsonNode timeline =
+                Http.json(query.get("/api/agenda-items/" + item + "/timeline")).path("data");
+        assertThat(timeline.get(0).path("time").asString()).isEqualTo("2025-04-11T08:00:00Z");
+        assertThat(java.time.Instant.parse(timeline.get(0).path("recorded").asString()))
+                .as("recorded when imported")
+                .isAfter(java.time.Instant.now().minus(Duration.ofMinutes(10)));
+        assertThat(timeline.get(0).path("actor").asString()).isEqualTo(Http.TESTER);
+
+        JsonNode promises = Http.json(query.get("/api/promises?committee=" + committee.replace(" ", "%20")))
+                .path("data");
+        assertThat(promises).hasSize(2);
+        assertThat(promises.get(0).path("title").asString()).isEqualTo("KKR fremadrettet");
+        assertThat(promises.get(0).path("nextMeetingDate").asString()).isEqualTo("2025-06-20");
+        assertThat(promises.get(0).path("status").asString()).isEqualTo("OPEN");
+        assertThat(promises.get(1).path("title").asString()).isEqualTo("Socialtilsyn Nords årsrapport for 2022");
+        assertThat(promises.get(1).path("status").asString())
+                .as("the committee's next meeting after 2023-04-28 here is 2025-04-11, without it")
+                .isEqualTo("MISSED");
+        assertThat(promises.get(1).path("nextMeetingId").asString()).isEqualTo(meeting);
+
+        String next = created(commands.postJson(
+                "/api/meetings",
+                "{\"committee\": \"" + committee + "\", \"start\": \"2025-06-20T10:00\", \"location\": \"Aalborg\"}"));
+        String promised = created(commands.postJson(
+                "/api/agenda-items",
+                "{\"committee\": \"" + committee + "\", \"title\": \"KKR fremadrettet – temaer for 2026\"}"));
+        ok(commands.postJson(
+                "/api/agenda-items/" + promised + "/scheduling",
+                "{\"meetingId\": \"" + next + "\", \"number\": \"3.1\"}"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.json(query.get("/api/promises?status=planned&meeting=" + meeting))
+                        .path("data")
+                        .path(0)
+                        .path("agendaItemId")
+                        .asString()
+                        .equals(promised));
+        ok(commands.postJson("/api/meetings/" + next + "/agenda-publication", "{}"));
+
+        JsonNode kept = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Http.json(query.get(
+                                        "/api/promises?status=kept&committee=" + committee.replace(" ", "%20")))
+                                .path("data"),
+                        data -> data.size() == 1);
+        assertThat(kept.get(0).path("meetingId").asString()).isEqualTo(meeting);
+        assertThat(kept.get(0).path("agendaItemId").asString()).isEqualTo(promised);
+        assertThat(kept.get(0).path("agendaNumber").asString()).isEqualTo("3.1");
+        assertThat(query.get("/api/promises?status=broken").statusCode()).isEqualTo(400);
+    }
+
+    private static String sample(String name) {
+        try (var in = EndToEndIT.class.getResourceAsStream("/samples/minutes/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String created(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Http.json(response).path("id").asString();

@@ -5,6 +5,7 @@ import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ScheduleAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.PromiseNextAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
 import dk.sagsspor.command.security.CommitteeAccess;
@@ -60,6 +61,7 @@ class MinutesImport {
             int decisions,
             int deadlines,
             int carriedOver,
+            int promisedItems,
             List<String> warnings) {}
 
     Result importMinutes(ParsedMinutes minutes) {
@@ -88,6 +90,7 @@ class MinutesImport {
                     0,
                     0,
                     0,
+                    0,
                     List.of("Already imported: the meeting of " + minutes.committee() + " on " + minutes.meetingDate()
                             + " exists; nothing was recorded."));
         }
@@ -98,28 +101,30 @@ class MinutesImport {
         }
         Instant start = minutes.meetingDate().atTime(time).atZone(DENMARK).toInstant();
         String location = minutes.location() == null ? UNKNOWN_PLACE : minutes.location();
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         transactions.executeWithoutResult(status -> {
-            commands.send(new ScheduleMeeting(meeting, minutes.committee(), start, null, location));
+            commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, null, location));
             List<String> ids = new ArrayList<>();
             for (ParsedMinutes.Item item : minutes.items()) {
                 String id = id("item", meeting, item.number());
                 ids.add(id);
-                commands.send(new ProposeAgendaItem(
-                        id,
-                        minutes.committee(),
-                        item.title(),
-                        item.caseNumber(),
-                        item.officers(),
-                        item.background(),
-                        item.recommendation(),
-                        item.presentation(),
-                        List.of(),
-                        false));
-                commands.send(new ScheduleAgendaItem(id, null, meeting, item.number(), item.section()));
+                commands.send(
+                        start,
+                        new ProposeAgendaItem(
+                                id,
+                                minutes.committee(),
+                                item.title(),
+                                item.caseNumber(),
+                                item.officers(),
+                                item.background(),
+                                item.recommendation(),
+                                item.presentation(),
+                                List.of(),
+                                false));
+                commands.send(start, new ScheduleAgendaItem(id, null, meeting, item.number(), item.section()));
             }
-            commands.send(new PublishAgenda(meeting, null));
-            commands.send(new OpenMeeting(meeting, null));
+            commands.send(start, new PublishAgenda(meeting, null));
+            commands.send(start, new OpenMeeting(meeting, null));
             for (int i = 0; i < minutes.items().size(); i++) {
                 ParsedMinutes.Item item = minutes.items().get(i);
                 if (item.decision() != null) {
@@ -129,13 +134,18 @@ class MinutesImport {
                         warnings.add("Item " + item.number() + ": the decision names no outcome; recorded as "
                                 + DecisionOutcome.NOTED.danish() + ".");
                     }
-                    commands.send(new DecideAgendaItem(ids.get(i), null, outcome, item.decision()));
+                    commands.send(start, new DecideAgendaItem(ids.get(i), null, outcome, item.decision()));
                     counts[0]++;
                 } else {
                     counts[1]++;
                 }
             }
-            commands.send(new CloseMeeting(meeting, null));
+            ParsedMinutes.NextMeeting next = minutes.nextMeeting();
+            if (next != null && !next.expectedItems().isEmpty()) {
+                commands.send(start, new PromiseNextAgenda(meeting, null, next.date(), next.expectedItems()));
+                counts[2] = next.expectedItems().size();
+            }
+            commands.send(start, new CloseMeeting(meeting, null));
         });
         if (counts[1] > 0) {
             warnings.add(counts[1] + " item(s) without a decision were carried over to the committee's next"
@@ -150,6 +160,7 @@ class MinutesImport {
                 counts[0],
                 minutes.deadlines().size(),
                 counts[1],
+                counts[2],
                 warnings);
     }
 

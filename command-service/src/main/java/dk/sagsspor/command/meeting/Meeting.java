@@ -7,6 +7,7 @@ import dk.sagsspor.command.meeting.MeetingCommands.ApproveMinutes;
 import dk.sagsspor.command.meeting.MeetingCommands.CancelMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.PromiseNextAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
@@ -21,6 +22,7 @@ import dk.sagsspor.events.meeting.MeetingAgendaReordered;
 import dk.sagsspor.events.meeting.MeetingCancelled;
 import dk.sagsspor.events.meeting.MeetingClosed;
 import dk.sagsspor.events.meeting.MeetingMinutesApproved;
+import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
@@ -61,6 +63,7 @@ public class Meeting {
     private boolean agendaPublished;
     private boolean minutesApproved;
     private final Map<String, AgendaEntry> agenda = new LinkedHashMap<>();
+    private MeetingNextAgendaPromised promise;
 
     Meeting() {
         // for Axon: rebuilt from its events
@@ -133,6 +136,34 @@ public class Meeting {
         }
         List<String> corrections = command.corrections() == null ? List.of() : List.copyOf(command.corrections());
         apply(new MeetingMinutesApproved(meetingId, corrections));
+        return version();
+    }
+
+    /**
+     * The minutes promise items for the next meeting: at the meeting or after it, until the minutes are approved.
+     * The titles are trimmed; blank ones are refused, and an unchanged promise records nothing.
+     */
+    @CommandHandler
+    long handle(PromiseNextAgenda command) {
+        requireNotCancelled();
+        if (state == State.SCHEDULED) {
+            throw new MeetingNotOpen(meetingId, state.name());
+        }
+        if (minutesApproved) {
+            throw new MinutesAlreadyApproved(meetingId);
+        }
+        List<String> items = command.expectedItems() == null
+                ? List.of()
+                : command.expectedItems().stream()
+                        .map(title -> title == null ? "" : title.strip())
+                        .toList();
+        if (items.isEmpty() || items.contains("")) {
+            throw new NoItemsPromised(meetingId);
+        }
+        MeetingNextAgendaPromised promise = new MeetingNextAgendaPromised(meetingId, command.nextMeetingDate(), items);
+        if (!promise.equals(this.promise)) {
+            apply(promise);
+        }
         return version();
     }
 
@@ -295,6 +326,11 @@ public class Meeting {
     @EventSourcingHandler
     void on(MeetingClosed event) {
         state = State.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingNextAgendaPromised event) {
+        promise = event;
     }
 
     @EventSourcingHandler

@@ -56,4 +56,12 @@ public final class MeetingCommands {
     public record ReorderAgenda(
             @TargetAggregateIdentifier String meetingId, Long expectedVersion, List<String> agendaItemIds)
             implements VersionedCommand {}
+
+    /** Records what the minutes promise for the committee's next meeting; replaces an earlier promise. */
+    public record PromiseNextAgenda(
+            @TargetAggregateIdentifier String meetingId,
+            Long expectedVersion,
+            java.time.LocalDate nextMeetingDate,
+            List<String> expectedItems)
+            implements VersionedCommand {}
 }

@@ -4,6 +4,7 @@ import dk.sagsspor.command.meeting.MeetingCommands.ApproveMinutes;
 import dk.sagsspor.command.meeting.MeetingCommands.CancelMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.PromiseNextAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
@@ -13,6 +14,7 @@ import dk.sagsspor.command.meeting.MeetingRequests.AgendaOrder;
 import dk.sagsspor.command.meeting.MeetingRequests.AgendaPlacement;
 import dk.sagsspor.command.meeting.MeetingRequests.Cancellation;
 import dk.sagsspor.command.meeting.MeetingRequests.MinutesApproval;
+import dk.sagsspor.command.meeting.MeetingRequests.NextAgendaPromise;
 import dk.sagsspor.command.meeting.MeetingRequests.Reschedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Schedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Times;
@@ -114,6 +116,21 @@ class MeetingController {
             @Valid @RequestBody(required = false) MinutesApproval request) {
         return commands.write(
                 id, new ApproveMinutes(id, Versions.expected(ifMatch), request == null ? null : request.corrections()));
+    }
+
+    /**
+     * Records the items the minutes expect at the committee's next meeting ("Punkter til næste møde"), replacing an
+     * earlier promise; the query side checks them against the next meeting's agenda.
+     */
+    @PutMapping("/{id}/next-agenda-promise")
+    ResponseEntity<Accepted> promiseNextAgenda(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody NextAgendaPromise request) {
+        return commands.write(
+                id,
+                new PromiseNextAgenda(
+                        id, Versions.expected(ifMatch), request.nextMeetingDate(), request.expectedItems()));
     }
 
     @PatchMapping("/{id}/agenda/{agendaItemId}")

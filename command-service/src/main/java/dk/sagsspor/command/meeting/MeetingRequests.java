@@ -36,6 +36,11 @@ final class MeetingRequests {
 
             @Size(max = 200) String section) {}
 
+    /** What the minutes promise for the next meeting: its day, if they give one, and the titles expected there. */
+    record NextAgendaPromise(
+            java.time.LocalDate nextMeetingDate,
+            @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 1000) String> expectedItems) {}
+
     record AgendaOrder(@NotEmpty List<@NotBlank String> agendaItemIds) {}
 
     /** Start and end as instants; the end, if given, after the start. */

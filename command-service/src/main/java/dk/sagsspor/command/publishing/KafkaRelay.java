@@ -85,6 +85,12 @@ class KafkaRelay {
         copy(message, CommandMetaData.ACTOR, builder, EventEnvelope.ACTOR);
         copy(message, CommandMetaData.CORRELATION_ID, builder, EventEnvelope.CORRELATION_ID);
         copy(message, CommandMetaData.CAUSATION_ID, builder, EventEnvelope.CAUSATION_ID);
+        Object occurredAt = message.getMetaData().get(CommandMetaData.OCCURRED_AT);
+        builder.withExtension(
+                EventEnvelope.OCCURRED_AT,
+                occurredAt == null
+                        ? message.getTimestamp().atOffset(ZoneOffset.UTC).toString()
+                        : occurredAt.toString());
         return builder.build();
     }
 

@@ -13,6 +13,12 @@ public class CommandMetaData {
     public static final String ACTOR = "actor";
 
     /**
+     * When what a command records happened in the committee's world, as an ISO-8601 instant; only on commands that
+     * record history after the fact (imported minutes). Every event the command causes carries it.
+     */
+    public static final String OCCURRED_AT = "occurredAt";
+
+    /**
      * The request's correlation id. It is Axon's trace id: {@link MessageOriginProvider} keeps it on every message
      * that follows from the command, however many hops later.
      */
@@ -28,6 +34,6 @@ public class CommandMetaData {
 
     @Bean
     CorrelationDataProvider actorProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+        return new SimpleCorrelationDataProvider(ACTOR, OCCURRED_AT);
     }
 }

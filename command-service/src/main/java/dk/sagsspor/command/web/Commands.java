@@ -40,15 +40,33 @@ public class Commands {
      * that the user may change the committee's meetings and items.
      */
     public <R> R send(Object command) {
+        return send((java.time.Instant) null, command);
+    }
+
+    /**
+     * Sends a command as {@link #send(Object)} does, recording history after the fact: its events carry
+     * {@code occurredAt} as their business time ({@link CommandMetaData#OCCURRED_AT}); null for now.
+     */
+    public <R> R send(java.time.Instant occurredAt, Object command) {
         access.check(command);
-        return sendAs(CommitteeAccess.currentUser().getName(), MDC.get(CorrelationIdFilter.MDC_KEY), command);
+        return sendAs(
+                CommitteeAccess.currentUser().getName(), MDC.get(CorrelationIdFilter.MDC_KEY), command, occurredAt);
     }
 
     /** Sends a command on behalf of an actor (a user, or a process such as {@code sagsspor:carry-over}). */
     public <R> R sendAs(String actor, String correlationId, Object command) {
-        Map<String, Object> metaData = correlationId == null
-                ? Map.of(CommandMetaData.ACTOR, actor)
-                : Map.of(CommandMetaData.ACTOR, actor, CommandMetaData.CORRELATION_ID, correlationId);
+        return sendAs(actor, correlationId, command, null);
+    }
+
+    private <R> R sendAs(String actor, String correlationId, Object command, java.time.Instant occurredAt) {
+        Map<String, Object> metaData = new java.util.HashMap<>();
+        metaData.put(CommandMetaData.ACTOR, actor);
+        if (correlationId != null) {
+            metaData.put(CommandMetaData.CORRELATION_ID, correlationId);
+        }
+        if (occurredAt != null) {
+            metaData.put(CommandMetaData.OCCURRED_AT, occurredAt.toString());
+        }
         String previousCorrelationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         if (correlationId != null) {
             MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);

@@ -118,14 +118,20 @@ class MinutesImportApiIT {
         CommandApi api = new CommandApi(port, jdbc);
         assertThat(api.events(meeting))
                 .startsWith("MeetingScheduled", "MeetingAgendaItemAdded")
-                .endsWith("MeetingAgendaPublished", "MeetingOpened", "MeetingClosed")
+                .endsWith("MeetingAgendaPublished", "MeetingOpened", "MeetingNextAgendaPromised", "MeetingClosed")
                 .filteredOn("MeetingAgendaItemAdded"::equals)
                 .hasSize(12);
         String item = MinutesImport.id("item", meeting, "3.4");
         assertThat(api.events(item)).containsExactly("AgendaItemProposed", "AgendaItemScheduled", "AgendaItemDecided");
         assertThat(api.lastPayload(item, "AgendaItemDecided"))
                 .contains("\"outcome\":\"APPROVED\"", "Social- og Boligstyrelsens centrale udmelding");
-        assertThat(api.lastMetaData(item)).contains("\"actor\":\"nord\"");
+        assertThat(api.lastMetaData(item))
+                .as("the importer is the actor; the meeting's time is the business time")
+                .contains("\"actor\":\"nord\"", "\"occurredAt\":\"2025-04-11T08:00:00Z\"");
+        assertThat(api.lastMetaData(meeting)).contains("\"occurredAt\":\"2025-04-11T08:00:00Z\"");
+        assertThat(result.path("promisedItems").asInt()).isEqualTo(1);
+        assertThat(api.lastPayload(meeting, "MeetingNextAgendaPromised"))
+                .contains("\"nextMeetingDate\":\"2025-06-20\"", "\"expectedItems\":[\"KKR fremadrettet\"]");
         assertThat(api.lastPayload(meeting, "MeetingScheduled"))
                 .contains("\"start\":\"2025-04-11T08:00:00Z\"", "Hotel Scandic Aalborg Øst");
         long recorded = events();

@@ -4,6 +4,7 @@ import dk.sagsspor.command.meeting.MeetingCommands.ApproveMinutes;
 import dk.sagsspor.command.meeting.MeetingCommands.CancelMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.PromiseNextAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
@@ -17,6 +18,7 @@ import dk.sagsspor.events.meeting.MeetingAgendaReordered;
 import dk.sagsspor.events.meeting.MeetingCancelled;
 import dk.sagsspor.events.meeting.MeetingClosed;
 import dk.sagsspor.events.meeting.MeetingMinutesApproved;
+import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
@@ -36,6 +38,8 @@ class MeetingTest {
             new MeetingAgendaItemAdded(ID, "item-1", "1.1", "Godkendelse af referat", false);
     static final MeetingAgendaItemAdded SECOND_ITEM =
             new MeetingAgendaItemAdded(ID, "item-2", "3.1", "Regionalpolitiske sager", false);
+
+    static final java.time.LocalDate NEXT = java.time.LocalDate.of(2025, 6, 20);
 
     private AggregateTestFixture<Meeting> fixture;
 
@@ -197,5 +201,51 @@ class MeetingTest {
                 .when(new CloseMeeting(ID, 0L))
                 .expectException(dk.sagsspor.command.VersionedCommand.StaleVersion.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void promisesItemsForTheNextMeetingInTheMinutesTrimmed() {
+        fixture.given(SCHEDULED, new MeetingOpened(ID), new MeetingClosed(ID, List.of()))
+                .when(new PromiseNextAgenda(ID, null, NEXT, List.of("  KKR fremadrettet ")))
+                .expectEvents(new MeetingNextAgendaPromised(ID, NEXT, List.of("KKR fremadrettet")))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void aLaterPromiseReplacesTheEarlierAndAnUnchangedOneRecordsNothing() {
+        MeetingNextAgendaPromised earlier = new MeetingNextAgendaPromised(ID, NEXT, List.of("KKR fremadrettet"));
+        fixture.given(SCHEDULED, new MeetingOpened(ID), earlier)
+                .when(new PromiseNextAgenda(ID, null, NEXT, List.of("KKR fremadrettet")))
+                .expectNoEvents();
+        fixture.given(SCHEDULED, new MeetingOpened(ID), earlier)
+                .when(new PromiseNextAgenda(ID, null, null, List.of("KKR fremadrettet", "Budget 2026")))
+                .expectEvents(new MeetingNextAgendaPromised(ID, null, List.of("KKR fremadrettet", "Budget 2026")));
+    }
+
+    @Test
+    void rejectsAPromiseBeforeTheMeetingOrAfterItsMinutesWereApproved() {
+        fixture.given(SCHEDULED)
+                .when(new PromiseNextAgenda(ID, null, NEXT, List.of("KKR fremadrettet")))
+                .expectException(MeetingNotOpen.class);
+        fixture.given(
+                        SCHEDULED,
+                        new MeetingOpened(ID),
+                        new MeetingClosed(ID, List.of()),
+                        new MeetingMinutesApproved(ID, List.of()))
+                .when(new PromiseNextAgenda(ID, null, NEXT, List.of("KKR fremadrettet")))
+                .expectException(MinutesAlreadyApproved.class);
+        fixture.given(SCHEDULED, new MeetingCancelled(ID, "Aflyst", List.of()))
+                .when(new PromiseNextAgenda(ID, null, NEXT, List.of("KKR fremadrettet")))
+                .expectException(MeetingAlreadyCancelled.class);
+    }
+
+    @Test
+    void rejectsAPromiseOfNothingOrOfABlankItem() {
+        fixture.given(SCHEDULED, new MeetingOpened(ID))
+                .when(new PromiseNextAgenda(ID, null, NEXT, List.of()))
+                .expectException(NoItemsPromised.class);
+        fixture.given(SCHEDULED, new MeetingOpened(ID))
+                .when(new PromiseNextAgenda(ID, null, NEXT, java.util.Arrays.asList("Budget", " ")))
+                .expectException(NoItemsPromised.class);
     }
 }

@@ -66,10 +66,36 @@ class KafkaRelayIT {
         assertThat(header(record, "ce_causationid")).isNotBlank().isNotEqualTo(header(record, "ce_id"));
         assertThat(Instant.parse(header(record, "ce_time")))
                 .isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(header(record, "ce_occurredat")))
+                .as("recorded as it happened: the business time is the recorded time")
+                .isEqualTo(Instant.parse(header(record, "ce_time")));
         assertThat(header(record, "content-type")).isEqualTo("application/json");
         JsonNode payload = JsonMapper.builder().build().readTree(record.value());
         assertThat(payload.path("agendaItemId").asString()).isEqualTo(id);
         assertThat(payload.path("title").asString()).isEqualTo("Siden sidst");
+    }
+
+    @Test
+    void relaysTheBusinessTimeOfHistoryRecordedAfterTheFact() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ProposeAgendaItem(
+                        id,
+                        "KKR Nordjylland",
+                        "Fra et gammelt referat",
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false))
+                .andMetaData(Map.of("actor", "hast", "occurredAt", "2023-04-28T08:00:00Z")));
+
+        ConsumerRecord<String, byte[]> record =
+                Topics.firstRecordWithKey(properties.topic(), id, Duration.ofSeconds(30));
+
+        assertThat(header(record, "ce_occurredat")).isEqualTo("2023-04-28T08:00:00Z");
+        assertThat(Instant.parse(header(record, "ce_time"))).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

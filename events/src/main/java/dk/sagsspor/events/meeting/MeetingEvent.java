@@ -14,7 +14,8 @@ public sealed interface MeetingEvent extends SagssporEvent
                 MeetingAgendaPublished,
                 MeetingOpened,
                 MeetingClosed,
-                MeetingMinutesApproved {
+                MeetingMinutesApproved,
+                MeetingNextAgendaPromised {
 
     String meetingId();
 

@@ -54,11 +54,11 @@ class AgendaItems {
                 .param("presentation", event.presentation())
                 .param("attachments", event.attachments().toArray(String[]::new))
                 .param("version", envelope.sequence())
-                .param("time", Timestamp.from(envelope.time()))
+                .param("time", Timestamp.from(envelope.occurredAt()))
                 .param("actor", envelope.actor())
                 .param("closedItem", event.closedItem())
                 .update();
-        history.record(TABLE, "id", event.agendaItemId(), envelope.time());
+        history.record(TABLE, "id", event.agendaItemId(), envelope.occurredAt());
     }
 
     void revised(AgendaItemRevised event, EventEnvelope envelope) {
@@ -110,10 +110,10 @@ class AgendaItems {
                         + "version = :version, last_changed_at = :time where id = :id")
                 .params(parameters)
                 .param("version", envelope.sequence())
-                .param("time", Timestamp.from(envelope.time()))
+                .param("time", Timestamp.from(envelope.occurredAt()))
                 .param("id", envelope.aggregateId())
                 .update();
-        history.record(TABLE, "id", envelope.aggregateId(), envelope.time());
+        history.record(TABLE, "id", envelope.aggregateId(), envelope.occurredAt());
     }
 
     /**
@@ -129,7 +129,7 @@ class AgendaItems {
                 .param("meeting", meetingId)
                 .param("status", status)
                 .param("outcome", outcome == null ? null : outcome.name())
-                .param("time", Timestamp.from(envelope.time()))
+                .param("time", Timestamp.from(envelope.occurredAt()))
                 .update();
     }
 

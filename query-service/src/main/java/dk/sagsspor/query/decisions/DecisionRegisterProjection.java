@@ -87,7 +87,7 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
                 .param("outcome", outcome.name())
                 .param("text", text)
                 .param("reason", reason)
-                .param("time", Timestamp.from(envelope.time()))
+                .param("time", Timestamp.from(envelope.occurredAt()))
                 .param("actor", envelope.actor())
                 .update();
     }

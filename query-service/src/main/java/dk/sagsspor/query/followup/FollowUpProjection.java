@@ -88,9 +88,9 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
                     .param("dueDate", Date.valueOf(e.dueDate()))
                     .param("assignee", e.assignee())
                     .param("source", e.source())
-                    .param("time", Timestamp.from(envelope.time()))
+                    .param("time", Timestamp.from(envelope.occurredAt()))
                     .update();
-            history.record(TABLE, "id", e.followUpId(), envelope.time());
+            history.record(TABLE, "id", e.followUpId(), envelope.occurredAt());
         } else if (event instanceof FollowUpDueDateChanged e) {
             change(e.followUpId(), "due_date = :dueDate", Map.of("dueDate", Date.valueOf(e.dueDate())), envelope);
         } else if (event instanceof FollowUpReassigned e) {
@@ -105,9 +105,9 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
     private void change(String followUpId, String assignments, Map<String, Object> parameters, EventEnvelope envelope) {
         jdbc.sql("update follow_up set " + assignments + ", modified = :time where id = :id")
                 .params(parameters)
-                .param("time", Timestamp.from(envelope.time()))
+                .param("time", Timestamp.from(envelope.occurredAt()))
                 .param("id", followUpId)
                 .update();
-        history.record(TABLE, "id", followUpId, envelope.time());
+        history.record(TABLE, "id", followUpId, envelope.occurredAt());
     }
 }

@@ -10,6 +10,7 @@ import dk.sagsspor.events.meeting.MeetingCancelled;
 import dk.sagsspor.events.meeting.MeetingClosed;
 import dk.sagsspor.events.meeting.MeetingEvent;
 import dk.sagsspor.events.meeting.MeetingMinutesApproved;
+import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code meeting} and its {@code agenda_entry} rows up to date, with their versions (see {@link History}). Its
+ * Keeps {@code meeting}, its {@code agenda_entry} rows and its promises for the next meeting ({@code meeting_promise})
+ * up to date, with their versions (see {@link History}). Its
  * own consumer group.
  */
 @Component
@@ -51,7 +53,7 @@ class MeetingProjection implements Projection<MeetingEvent> {
 
     @Override
     public List<String> tables() {
-        return List.of("agenda_entry_history", "agenda_entry", "meeting_history", "meeting");
+        return List.of("meeting_promise", "agenda_entry_history", "agenda_entry", "meeting_history", "meeting");
     }
 
     @Override
@@ -68,9 +70,9 @@ class MeetingProjection implements Projection<MeetingEvent> {
                     .param("end", timestamp(e.end()))
                     .param("location", e.location())
                     .param("version", envelope.sequence())
-                    .param("time", timestamp(envelope.time()))
+                    .param("time", timestamp(envelope.occurredAt()))
                     .update();
-            history.record("meeting", "id", e.meetingId(), envelope.time());
+            history.record("meeting", "id", e.meetingId(), envelope.occurredAt());
             return;
         }
         if (event instanceof MeetingRescheduled e) {
@@ -120,7 +122,7 @@ class MeetingProjection implements Projection<MeetingEvent> {
             }
         } else if (event instanceof MeetingAgendaPublished e) {
             jdbc.sql("update meeting set agenda_published = true, agenda_published_at = :time where id = :id")
-                    .param("time", timestamp(envelope.time()))
+                    .param("time", timestamp(envelope.occurredAt()))
                     .param("id", e.meetingId())
                     .update();
         } else if (event instanceof MeetingOpened e) {
@@ -129,18 +131,35 @@ class MeetingProjection implements Projection<MeetingEvent> {
             state(e.meetingId(), "state = 'CLOSED'");
         } else if (event instanceof MeetingMinutesApproved e) {
             state(e.meetingId(), "minutes_approved = true");
+        } else if (event instanceof MeetingNextAgendaPromised e) {
+            jdbc.sql("delete from meeting_promise where meeting_id = :id")
+                    .param("id", e.meetingId())
+                    .update();
+            for (int position = 0; position < e.expectedItems().size(); position++) {
+                jdbc.sql("""
+                                insert into meeting_promise (meeting_id, position, title, next_meeting_date, promised_at,
+                                                             promised_by)
+                                values (:id, :position, :title, :date, :time, :actor)""")
+                        .param("id", e.meetingId())
+                        .param("position", position + 1)
+                        .param("title", e.expectedItems().get(position))
+                        .param("date", e.nextMeetingDate())
+                        .param("time", timestamp(envelope.occurredAt()))
+                        .param("actor", envelope.actor())
+                        .update();
+            }
         }
         jdbc.sql("update meeting set version = :version, modified = :time where id = :id")
                 .param("version", envelope.sequence())
-                .param("time", timestamp(envelope.time()))
+                .param("time", timestamp(envelope.occurredAt()))
                 .param("id", envelope.aggregateId())
                 .update();
-        history.record("meeting", "id", envelope.aggregateId(), envelope.time());
+        history.record("meeting", "id", envelope.aggregateId(), envelope.occurredAt());
         if (event instanceof MeetingAgendaItemAdded
                 || event instanceof MeetingAgendaItemRemoved
                 || event instanceof MeetingAgendaItemRenumbered
                 || event instanceof MeetingAgendaReordered) {
-            history.record("agenda_entry", "meeting_id", envelope.aggregateId(), envelope.time());
+            history.record("agenda_entry", "meeting_id", envelope.aggregateId(), envelope.occurredAt());
         }
     }
 

@@ -62,7 +62,8 @@ class EventDecoder {
                     Instant.from(cloudEvent.getTime()),
                     extension(cloudEvent, EventEnvelope.ACTOR),
                     extension(cloudEvent, EventEnvelope.CORRELATION_ID),
-                    extension(cloudEvent, EventEnvelope.CAUSATION_ID));
+                    extension(cloudEvent, EventEnvelope.CAUSATION_ID),
+                    occurredAt(cloudEvent));
         } catch (RuntimeException e) {
             throw new UndecodableEvent("Envelope of " + cloudEvent.getId() + " is incomplete: " + e.getMessage(), e);
         }
@@ -71,6 +72,12 @@ class EventDecoder {
                     + " but belongs to " + event.aggregateId());
         }
         return new DecodedEvent<>(envelope, event);
+    }
+
+    /** The business time, an ISO-8601 instant with offset; absent on events recorded before it was carried. */
+    private static Instant occurredAt(CloudEvent event) {
+        String value = extension(event, EventEnvelope.OCCURRED_AT);
+        return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
     }
 
     private static String extension(CloudEvent event, String name) {

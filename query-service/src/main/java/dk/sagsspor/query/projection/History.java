@@ -8,8 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The versions of a read-model table, kept in {@code <table>_history}: each row as it stood from the recorded time of
- * the event that made it ({@code valid_from}) until the next event changed or removed it ({@code valid_to}). A
+ * The versions of a read-model table, kept in {@code <table>_history}: each row as it stood from the business time of
+ * the event that made it ({@code valid_from}: when it happened in the committee's world, which for imported minutes is
+ * the meeting's time, see {@code EventEnvelope.occurredAt}) until the next event changed or removed it
+ * ({@code valid_to}). Versions never go back in time: an event dated before the current version starts where it
+ * does. A
  * projection records a version in the same transaction as it changes the current row, so the versions are the events
  * applied up to each instant, and a query reads the past with the same SQL as the present by selecting from
  * {@link #asOf(String)} instead of the table.
@@ -30,14 +33,15 @@ public class History {
      */
     public void record(String table, String keyColumn, String key, Instant time) {
         Timestamp at = Timestamp.from(time);
-        jdbc.sql("update " + table + "_history set valid_to = :time where " + keyColumn
+        jdbc.sql("update " + table + "_history set valid_to = greatest(:time, valid_from) where " + keyColumn
                         + " = :key and valid_to is null")
                 .param("time", at)
                 .param("key", key)
                 .update();
         String copied = columns.computeIfAbsent(table, this::columnsOf);
-        jdbc.sql("insert into " + table + "_history (" + copied + ", valid_from) select " + copied + ", :time from "
-                        + table + " where " + keyColumn + " = :key")
+        jdbc.sql("insert into " + table + "_history (" + copied + ", valid_from) select " + copied
+                        + ", greatest(:time, (select max(valid_from) from " + table + "_history where " + keyColumn
+                        + " = :key)) from " + table + " where " + keyColumn + " = :key")
                 .param("time", at)
                 .param("key", key)
                 .update();

@@ -48,8 +48,8 @@ class EventLogProjection implements Projection<SagssporEvent> {
         SagssporEvent event = decoded.event();
         jdbc.sql("""
                         insert into event_log (event_id, aggregate_type, aggregate_id, sequence, type, occurred_at,
-                                               actor, correlation_id, agenda_item_id, summary, payload)
-                        values (:eventId, :aggregateType, :aggregateId, :sequence, :type, :time, :actor,
+                                               recorded_at, actor, correlation_id, agenda_item_id, summary, payload)
+                        values (:eventId, :aggregateType, :aggregateId, :sequence, :type, :time, :recorded, :actor,
                                 :correlationId, :agendaItemId, :summary, cast(:payload as jsonb))
                         on conflict (event_id) do nothing""")
                 .param("eventId", decoded.envelope().eventId())
@@ -57,7 +57,8 @@ class EventLogProjection implements Projection<SagssporEvent> {
                 .param("aggregateId", decoded.envelope().aggregateId())
                 .param("sequence", decoded.envelope().sequence())
                 .param("type", event.getClass().getSimpleName())
-                .param("time", Timestamp.from(decoded.envelope().time()))
+                .param("time", Timestamp.from(decoded.envelope().occurredAt()))
+                .param("recorded", Timestamp.from(decoded.envelope().time()))
                 .param("actor", decoded.envelope().actor())
                 .param("correlationId", decoded.envelope().correlationId())
                 .param("agendaItemId", agendaItemOf(event))

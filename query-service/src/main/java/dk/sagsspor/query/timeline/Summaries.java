@@ -23,6 +23,7 @@ import dk.sagsspor.events.meeting.MeetingAgendaReordered;
 import dk.sagsspor.events.meeting.MeetingCancelled;
 import dk.sagsspor.events.meeting.MeetingClosed;
 import dk.sagsspor.events.meeting.MeetingMinutesApproved;
+import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
@@ -124,6 +125,11 @@ final class Summaries {
                     + (e.corrections().isEmpty()
                             ? ""
                             : " with " + e.corrections().size() + " correction(s)");
+        }
+        if (event instanceof MeetingNextAgendaPromised e) {
+            return "Promised for the next meeting"
+                    + (e.nextMeetingDate() == null ? "" : " on " + e.nextMeetingDate())
+                    + ": " + String.join("; ", e.expectedItems());
         }
         return event.getClass().getSimpleName();
     }

@@ -58,12 +58,13 @@ class TimelineController {
             throw new NotFound(kind, id);
         }
         List<TimelineEntry> entries = jdbc.sql("select * from event_log where " + column + " = :id"
-                        + " order by occurred_at, aggregate_id, sequence limit :limit offset :offset")
+                        + " order by occurred_at, recorded_at, aggregate_id, sequence limit :limit offset :offset")
                 .param("id", id)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new TimelineEntry(
                         rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("actor"),
                         rs.getString("type"),
                         rs.getString("summary"),

@@ -2,9 +2,14 @@ package dk.sagsspor.query.timeline;
 
 import java.time.Instant;
 
-/** One event in a timeline: when, who, what, in words. */
+/**
+ * One event in a timeline: when, who, what, in words. {@code time} is when it happened in the committee's world (for
+ * imported minutes, the meeting's time); {@code recorded} is when Sagsspor recorded it — the same instant for anything
+ * recorded as it happened.
+ */
 record TimelineEntry(
         Instant time,
+        Instant recorded,
         String actor,
         String type,
         String summary,

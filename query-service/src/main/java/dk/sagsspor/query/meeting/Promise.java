@@ -1,0 +1,37 @@
+package dk.sagsspor.query.meeting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An item a meeting's minutes expected at the committee's next meeting, and what became of it.
+ *
+ * @param meetingId the meeting that promised it
+ * @param meetingStart when that meeting was held
+ * @param position the item's place in the promise, from 1
+ * @param title the item as the minutes word it
+ * @param nextMeetingDate the day the minutes gave for the next meeting, if any
+ * @param status {@code KEPT} (on the next meeting's agenda as sent out), {@code MISSED} (the next meeting's agenda was
+ *     sent out, or the meeting held, without it), {@code PLANNED} (on the next meeting's agenda in preparation) or
+ *     {@code OPEN} (no next meeting yet, or not on its agenda in preparation)
+ * @param nextMeetingId the committee's next meeting after the promising one, if scheduled
+ * @param nextMeetingStart when it is
+ * @param agendaItemId the item on the next agenda that keeps (or will keep) the promise
+ * @param agendaNumber its number on that agenda
+ */
+record Promise(
+        String meetingId,
+        String committee,
+        Instant meetingStart,
+        int position,
+        String title,
+        LocalDate nextMeetingDate,
+        Instant promisedAt,
+        String status,
+        String nextMeetingId,
+        Instant nextMeetingStart,
+        String agendaItemId,
+        String agendaNumber) {
+
+    static final java.util.List<String> STATUSES = java.util.List.of("OPEN", "PLANNED", "KEPT", "MISSED");
+}

@@ -1,0 +1,159 @@
+package dk.sagsspor.query.meeting;
+
+import dk.sagsspor.query.web.BadQuery;
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The promises minutes make for the next meeting ("Punkter til næste møde"), checked against the next agenda: the
+ * next meeting is the committee's first meeting after the promising one that is not cancelled; a promised item is kept
+ * when an item with its title (see {@link PromisedTitles}) is on that agenda once it is sent out, planned while it is
+ * on the agenda in preparation. Only the number and id of a matching item
+ * are shown, never its title, so a closed item stays closed.
+ */
+@RestController
+@RequestMapping("/api/promises")
+@Tag(name = "Meetings", description = "Meetings of the committees and their agendas.")
+class PromiseController {
+
+    private final JdbcClient jdbc;
+
+    PromiseController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Promised items, the newest meeting first; by committee, promising meeting and status. */
+    @GetMapping
+    OParlList<Promise> promises(
+            @RequestParam(required = false) String committee,
+            @RequestParam(required = false) String meeting,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int pageSize) {
+        PageRequest paging = new PageRequest(page, pageSize);
+        String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
+        if (wanted != null && !Promise.STATUSES.contains(wanted)) {
+            throw new BadQuery("status", "must be one of " + String.join(", ", Promise.STATUSES));
+        }
+        List<Row> rows = jdbc.sql("""
+                        select p.meeting_id, m.committee, m.start_at, p.position, p.title, p.next_meeting_date,
+                               p.promised_at, n.id as next_id, n.start_at as next_start,
+                               (n.agenda_published or n.state in ('OPEN', 'CLOSED')) as next_fixed
+                          from meeting_promise p
+                          join meeting m on m.id = p.meeting_id
+                          left join lateral (
+                                select * from meeting n
+                                 where n.committee = m.committee and n.start_at > m.start_at and n.state <> 'CANCELLED'
+                                 order by n.start_at limit 1) n on true
+                         where (cast(:committee as text) is null or m.committee = :committee)
+                           and (cast(:meeting as text) is null or p.meeting_id = :meeting)
+                         order by m.start_at desc, p.meeting_id, p.position""")
+                .param("committee", committee)
+                .param("meeting", meeting)
+                .query((rs, n) -> new Row(
+                        rs.getString("meeting_id"),
+                        rs.getString("committee"),
+                        rs.getTimestamp("start_at").toInstant(),
+                        rs.getInt("position"),
+                        rs.getString("title"),
+                        rs.getObject("next_meeting_date", LocalDate.class),
+                        rs.getTimestamp("promised_at").toInstant(),
+                        rs.getString("next_id"),
+                        instant(rs.getTimestamp("next_start")),
+                        rs.getBoolean("next_fixed")))
+                .list();
+        Map<String, List<Entry>> agendas = agendas(rows.stream()
+                .map(Row::nextId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
+        List<Promise> promises = new ArrayList<>();
+        for (Row row : rows) {
+            Promise promise = row.checkedAgainst(agendas.getOrDefault(row.nextId(), List.of()));
+            if (wanted == null || wanted.equals(promise.status())) {
+                promises.add(promise);
+            }
+        }
+        List<Promise> pageOf =
+                promises.stream().skip(paging.offset()).limit(paging.size()).toList();
+        return OParlList.of(pageOf, promises.size(), paging, ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    private Map<String, List<Entry>> agendas(List<String> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("""
+                        select e.meeting_id, e.agenda_item_id, e.number, i.title
+                          from agenda_entry e join agenda_item i on i.id = e.agenda_item_id
+                         where e.meeting_id in (:ids)
+                         order by e.meeting_id, e.position""")
+                .param("ids", meetingIds)
+                .query((rs, n) -> new Entry(
+                        rs.getString("meeting_id"),
+                        rs.getString("agenda_item_id"),
+                        rs.getString("number"),
+                        rs.getString("title")))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(Entry::meetingId));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record Entry(String meetingId, String agendaItemId, String number, String title) {}
+
+    private record Row(
+            String meetingId,
+            String committee,
+            Instant start,
+            int position,
+            String title,
+            LocalDate nextMeetingDate,
+            Instant promisedAt,
+            String nextId,
+            Instant nextStart,
+            boolean nextFixed) {
+
+        Promise checkedAgainst(List<Entry> nextAgenda) {
+            Entry match = nextAgenda.stream()
+                    .filter(entry -> PromisedTitles.matches(title, entry.title()))
+                    .findFirst()
+                    .orElse(null);
+            String status = nextId != null && nextFixed
+                    ? (match != null ? "KEPT" : "MISSED")
+                    : (match != null ? "PLANNED" : "OPEN");
+            return new Promise(
+                    meetingId,
+                    committee,
+                    start,
+                    position,
+                    title,
+                    nextMeetingDate,
+                    promisedAt,
+                    status,
+                    nextId,
+                    nextStart,
+                    match == null ? null : match.agendaItemId(),
+                    match == null ? null : match.number());
+        }
+    }
+}
