@@ -11,7 +11,9 @@
 #
 # Ports and locations: SAGSSPOR_PG_PORT (55432), SAGSSPOR_KAFKA_PORT (59092),
 # SAGSSPOR_KAFKA_CONTROLLER_PORT (59093), SAGSSPOR_SMTP_PORT (52525), SAGSSPOR_MAIL_API_PORT (58025), SAGSSPOR_COMMAND_PORT (8081), SAGSSPOR_QUERY_PORT (8082),
-# SAGSSPOR_VAR (deploy/local/var), SAGSSPOR_JAVA_OPTS (-Xmx512m), SAGSSPOR_POSTGRES_BIN.
+# SAGSSPOR_VAR (deploy/local/var), SAGSSPOR_JAVA_OPTS and
+# SAGSSPOR_KAFKA_JAVA_OPTS (-Xmx512m -XX:TieredStopAtLevel=1), SAGSSPOR_POSTGRES_BIN;
+# SAGSSPOR_SERVICE_ARGS (more arguments for both services), SAGSSPOR_DEMO=false (no demo meeting; the benchmark).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 source "$HERE/env.sh"
@@ -22,7 +24,7 @@ for argument in "$@"; do
   case "$argument" in
     --detach) detach=true ;;
     --reset) reset=true ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $argument (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -101,7 +103,8 @@ if [ ! -f "$KAFKA_HOME/data/meta.properties" ]; then
   java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format --config "$KAFKA_HOME/server.properties" \
     --cluster-id "$cluster_id" --standalone > "$LOGS/kafka-format.log" 2>&1
 fi
-setsid nohup java -Xmx512m -Dkafka.logs.dir="$LOGS" -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
+# shellcheck disable=SC2086
+setsid nohup java $SAGSSPOR_KAFKA_JAVA_OPTS -Dkafka.logs.dir="$LOGS" -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
   -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_HOME/server.properties" > "$LOGS/kafka.out" 2>&1 &
 echo $! > "$PIDS/kafka.pid"
 for _ in $(seq 1 60); do
@@ -134,7 +137,7 @@ start_service() {
     --spring.datasource.username=sagsspor \
     --spring.kafka.bootstrap-servers="127.0.0.1:$SAGSSPOR_KAFKA_PORT" \
     --spring.config.import="file:$HERE/demo-users.yml" \
-    "$@" > "$LOGS/$name.log" 2>&1 &
+    "$@" ${SAGSSPOR_SERVICE_ARGS:-} > "$LOGS/$name.log" 2>&1 &
   echo $! > "$PIDS/$name.pid"
 }
 await_ready() {
@@ -152,7 +155,7 @@ start_service query-service "$(query_jar)" "$SAGSSPOR_QUERY_PORT" sagsspor_query
 await_ready command-service "$SAGSSPOR_COMMAND_URL" || { "$HERE/down.sh"; exit 1; }
 await_ready query-service "$SAGSSPOR_QUERY_URL" || { "$HERE/down.sh"; exit 1; }
 
-if [ ! -f "$SAGSSPOR_VAR/demo-loaded" ]; then
+if [ "${SAGSSPOR_DEMO:-true}" = true ] && [ ! -f "$SAGSSPOR_VAR/demo-loaded" ]; then
   log "loading the demo meeting (the walkthrough in requests.http)"
   "$HERE/session.sh" > "$LOGS/demo.log" 2>&1 || { log "demo data failed:"; cat "$LOGS/demo.log"; "$HERE/down.sh"; exit 1; }
   touch "$SAGSSPOR_VAR/demo-loaded"

@@ -10,8 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +44,8 @@ class ConsumerConfiguration {
                 new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, exception) -> {
+                (record, failure) -> {
+                    Exception exception = reason(failure);
                     log.error(
                             "Dead-lettering {}-{}@{} (key {}): {}",
                             record.topic(),
@@ -59,5 +62,19 @@ class ConsumerConfiguration {
                 backOff);
         handler.addNotRetryableExceptions(UndecodableEvent.class);
         return handler;
+    }
+
+    /**
+     * Why a record failed, without the listener's wrappers ({@code ListenerExecutionFailedException}, and the
+     * {@link BatchListenerFailedException} that names the record of a batch), so the dead letter's headers name the
+     * real exception.
+     */
+    static Exception reason(Exception failure) {
+        Exception reason = failure;
+        while ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException)
+                && reason.getCause() instanceof Exception cause) {
+            reason = cause;
+        }
+        return reason;
     }
 }

@@ -7,12 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.KafkaListenerEndpoint;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.kafka.support.converter.MessageConverter;
 
-/** One Kafka listener per {@link Projection} bean, on Boot's listener container factory (with its error handler). */
+/** One Kafka batch listener per {@link Projection} bean, on Boot's listener container factory (with its error handler). */
 @Configuration(proxyBeanMethods = false)
 class ProjectionListeners implements KafkaListenerConfigurer {
 
@@ -33,13 +33,13 @@ class ProjectionListeners implements KafkaListenerConfigurer {
                     projection.name(),
                     properties.groupPrefix() + projection.name(),
                     List.of(properties.topic()),
-                    (MessageListener<String, byte[]>) record -> runner.apply(projection, record)));
+                    (BatchMessageListener<String, byte[]>) records -> runner.apply(projection, records)));
         }
     }
 
     /** A listener endpoint that feeds one projection: its own id and consumer group, the event topic. */
     private record ProjectionEndpoint(
-            String id, String groupId, Collection<String> topics, MessageListener<String, byte[]> listener)
+            String id, String groupId, Collection<String> topics, BatchMessageListener<String, byte[]> listener)
             implements KafkaListenerEndpoint {
 
         @Override
@@ -90,6 +90,12 @@ class ProjectionListeners implements KafkaListenerConfigurer {
         @Override
         public void setupListenerContainer(MessageListenerContainer container, MessageConverter messageConverter) {
             container.setupMessageListener(listener);
+        }
+
+        /** The records of a poll at once: one transaction for all of them (see {@link Projections}). */
+        @Override
+        public Boolean getBatchListener() {
+            return true;
         }
 
         @Override

@@ -6,15 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one record to one projection, the same way for every projection: decode it, and if it belongs to the
- * projection's aggregate type, claim it in {@link AppliedEvents} and apply it in the same database transaction. The
- * listener returns only after the commit, so the offset is committed after the read model. Counts applied and skipped
+ * Applies records to one projection, the same way for every projection: decode each, and if it belongs to the
+ * projection's aggregate type, claim it in {@link AppliedEvents} and apply it in the same database transaction (one
+ * per poll). The listener returns only after the commit, so the offsets are committed after the read model. Counts applied and skipped
  * events and measures projection lag (now minus the event's time).
  */
 @Component
@@ -39,11 +42,51 @@ public class Projections {
         this.clock = clock;
     }
 
-    <E extends SagssporEvent> void apply(Projection<E> target, ConsumerRecord<String, byte[]> record) {
-        String projection = target.name();
+    /**
+     * Applies a poll's records to one projection in one database transaction (far fewer commits than one per record,
+     * which is what limits a rebuild). When record {@code i} fails, the transaction is rolled back, records
+     * {@code 0..i-1} are applied again in a transaction of their own, and a {@link BatchListenerFailedException} names
+     * record {@code i}: the error handler commits the offsets before it and retries, then dead-letters, that record
+     * alone — exactly as if every record had its own transaction.
+     */
+    <E extends SagssporEvent> void apply(Projection<E> target, List<ConsumerRecord<String, byte[]>> records) {
+        int[] current = {0};
+        List<Applied> done = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < records.size(); i++) {
+                    current[0] = i;
+                    Applied outcome = applyOne(target, records.get(i));
+                    if (outcome != null) {
+                        done.add(outcome);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            int failed = current[0];
+            if (failed > 0) {
+                apply(target, records.subList(0, failed));
+            }
+            throw new BatchListenerFailedException(
+                    target.name() + " could not apply " + records.get(failed).topic() + "-"
+                            + records.get(failed).partition() + "@"
+                            + records.get(failed).offset(),
+                    e,
+                    failed);
+        }
+        for (Applied outcome : done) {
+            count(target.name(), outcome.event(), outcome.fresh() ? "applied" : "redelivered");
+        }
+    }
+
+    /** What became of one record: applied now, or applied before (a redelivery). */
+    private record Applied(DecodedEvent<?> event, boolean fresh) {}
+
+    /** Decodes, claims and applies one record in the surrounding transaction; null if not the projection's type. */
+    private <E extends SagssporEvent> Applied applyOne(Projection<E> target, ConsumerRecord<String, byte[]> record) {
         DecodedEvent<SagssporEvent> decoded = decoder.decode(record);
         if (!target.eventType().isInstance(decoded.event())) {
-            return;
+            return null;
         }
         @SuppressWarnings("unchecked")
         DecodedEvent<E> event = (DecodedEvent<E>) decoded;
@@ -52,14 +95,11 @@ public class Projections {
             MDC.put("correlationId", correlationId);
         }
         try {
-            Boolean fresh = transactions.execute(status -> {
-                if (!applied.claim(projection, event.envelope())) {
-                    return false;
-                }
-                target.apply(event);
-                return true;
-            });
-            count(projection, event, Boolean.TRUE.equals(fresh) ? "applied" : "redelivered");
+            if (!applied.claim(target.name(), event.envelope())) {
+                return new Applied(event, false);
+            }
+            target.apply(event);
+            return new Applied(event, true);
         } finally {
             MDC.remove("correlationId");
         }

@@ -154,6 +154,32 @@ class AgendaItemProjectionIT {
         assertThat(Topics.header(dead, "kafka_dlt-exception-message")).contains("Not a CloudEvent");
     }
 
+    /**
+     * The records of a poll are applied in one transaction; a poison record among them must cost neither the records
+     * before it (rolled back with it, then applied again) nor those after it. All three go to one partition, sent
+     * together, so they arrive in one poll.
+     */
+    @Test
+    void aPoisonRecordInABatchCostsNeitherTheRecordsBeforeItNorThoseAfter() {
+        String before = UUID.randomUUID().toString();
+        String poison = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+
+        kafka.send(onPartitionZero(EventRecords.record(properties.topic(), proposal(before, "Before the poison"), 0)));
+        kafka.send(new ProducerRecord<>(
+                properties.topic(), 0, poison, "not an event either".getBytes(StandardCharsets.UTF_8)));
+        send(onPartitionZero(EventRecords.record(properties.topic(), proposal(after, "After the poison"), 0)));
+
+        assertThat(Http.json(awaitItem(after)).path("name").asString()).isEqualTo("After the poison");
+        assertThat(Http.json(awaitItem(before)).path("name").asString()).isEqualTo("Before the poison");
+        ConsumerRecord<String, byte[]> dead = Topics.firstRecordWithKey(properties.deadLetterTopic(), poison, PATIENCE);
+        assertThat(Topics.header(dead, "kafka_dlt-exception-fqcn")).endsWith("UndecodableEvent");
+    }
+
+    private static ProducerRecord<String, byte[]> onPartitionZero(ProducerRecord<String, byte[]> record) {
+        return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
+    }
+
     @Test
     void answersNotModifiedForTheCurrentETag() {
         String id = UUID.randomUUID().toString();

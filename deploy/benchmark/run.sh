@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The benchmark: starts the one-machine stack (deploy/local/up.sh, its own data under deploy/benchmark/var, the
+# services in oidc mode trusting a key made here, no demo data), drives it over HTTP and measures it beside raw
+# PostgreSQL and Kafka baselines, then stops it. Results: deploy/benchmark/results/<time>/{result.json,report.md,
+# latency.png}. Takes about 15 minutes with the defaults; stop the local stack (deploy/local/down.sh) first, the
+# ports are the same.
+#
+#   deploy/benchmark/run.sh [--label TEXT]
+#
+# Settings (environment): BENCH_STEP_SECONDS (15) per M1 step, BENCH_PHASE_SECONDS (30) per M2/M4 phase,
+# BENCH_START_RATE (25) commands/s of the first step, BENCH_WARM_UP_SECONDS (60), BENCH_REBUILD_EVENTS (1000000) for M3,
+# BENCH_SERVICE_ARGS (more arguments for both services, e.g. a setting being tuned); the JVM options of the
+# services and the broker are deploy/local's SAGSSPOR_JAVA_OPTS and SAGSSPOR_KAFKA_JAVA_OPTS.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+label=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --label) label="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+export SAGSSPOR_VAR="$HERE/var"
+source "$ROOT/deploy/local/env.sh"
+log "building the services and the benchmark"
+(cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install)
+(cd "$ROOT" && ./mvnw -B -q -f deploy/benchmark/pom.xml package dependency:copy-dependencies \
+    -DoutputDirectory="$HERE/target/lib")
+CP="$HERE/target/classes:$HERE/target/lib/*"
+
+rm -rf "$SAGSSPOR_VAR"
+mkdir -p "$SAGSSPOR_VAR/keys"
+java -cp "$CP" dk.sagsspor.benchmark.Tokens "$SAGSSPOR_VAR/keys"
+export SAGSSPOR_DEMO=false
+export SAGSSPOR_SERVICE_ARGS="--sagsspor.security.mode=oidc --sagsspor.security.roles-claim=sagsspor_roles \
+--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$SAGSSPOR_VAR/keys/public.pem \
+--sagsspor.alerts.enabled=false ${BENCH_SERVICE_ARGS:-}"
+trap '"$ROOT/deploy/local/down.sh" > /dev/null 2>&1 || true' EXIT
+"$ROOT/deploy/local/up.sh" --detach > "$SAGSSPOR_VAR/up.log" 2>&1 || { cat "$SAGSSPOR_VAR/up.log"; exit 1; }
+source "$ROOT/deploy/local/env.sh"
+
+OUT="$HERE/results/$(date -u +%Y-%m-%dT%H%M%SZ)"
+java -Xmx1g \
+  -Dbench.commands="$SAGSSPOR_COMMAND_URL" -Dbench.queries="$SAGSSPOR_QUERY_URL" \
+  -Dbench.kafka="127.0.0.1:$SAGSSPOR_KAFKA_PORT" -Dbench.postgres="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/" \
+  -Dbench.keys="$SAGSSPOR_VAR/keys" -Dbench.var="$SAGSSPOR_VAR" -Dbench.pgData="$PG_DATA" \
+  -Dbench.queryJar="$(ls "$ROOT"/query-service/target/query-service-*-exec.jar | head -n 1)" \
+  -Dbench.out="$OUT" -Dbench.label="$label" -Dbench.serviceJavaOpts="$SAGSSPOR_JAVA_OPTS" \
+  -Dbench.stepSeconds="${BENCH_STEP_SECONDS:-15}" -Dbench.phaseSeconds="${BENCH_PHASE_SECONDS:-30}" \
+  -Dbench.startRate="${BENCH_START_RATE:-25}" -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-60}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-1000000}" \
+  -cp "$CP" dk.sagsspor.benchmark.Benchmark
+log "report: $OUT/report.md"

@@ -1,0 +1,251 @@
+package dk.sagsspor.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the benchmark reads from the running system: CPU time of its processes (from {@code /proc}), the query
+ * service's projection-lag histogram (Prometheus buckets, so a phase's percentiles come from the difference of two
+ * scrapes), the projections' consumer-group lag and the relay's backlog in the event store.
+ */
+final class Observe implements AutoCloseable {
+
+    private static final long CLOCK_TICKS = 100;
+    private static final Pattern BUCKET = Pattern.compile(
+            "sagsspor_projection_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*projection=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
+    private static final Pattern BUCKET_OTHER_ORDER = Pattern.compile(
+            "sagsspor_projection_lag_seconds_bucket\\{[^}]*projection=\"([^\"]+)\"[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
+
+    private final Map<String, List<Long>> processes;
+    private final Admin admin;
+    private final String commandDatabase;
+    private final String queryUrl;
+    private final String token;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** @param pids the system's processes by name; PostgreSQL by its postmaster, whose children are counted too */
+    Observe(Map<String, List<Long>> pids, String bootstrap, String commandDatabase, String queryUrl, String token) {
+        this.processes = pids;
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.admin = Admin.create(properties);
+        this.commandDatabase = commandDatabase;
+        this.queryUrl = queryUrl;
+        this.token = token;
+    }
+
+    /** CPU seconds (user + system) used so far, by process name. */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> seconds = new TreeMap<>();
+        processes.forEach((name, pids) -> {
+            double sum = 0;
+            for (long pid : pids) {
+                sum += ticks(pid);
+                if (name.equals("postgres")) {
+                    // backends that ended (the baseline's connections) were reaped by the postmaster
+                    sum += reapedChildTicks(pid);
+                    for (long child : children(pid)) {
+                        sum += ticks(child);
+                    }
+                }
+            }
+            seconds.put(name, sum / CLOCK_TICKS);
+        });
+        return seconds;
+    }
+
+    static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> difference = new TreeMap<>();
+        after.forEach((name, value) -> difference.put(name, value - before.getOrDefault(name, 0.0)));
+        return difference;
+    }
+
+    /** CPU time of one process so far, in clock ticks (1/100 s); 0 once it is gone. */
+    static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command name: state is field 3, utime field 14 and stime field 15 of the whole line
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static long reapedChildTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static List<Long> children(long parent) {
+        List<Long> children = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(fields[1]) == parent) {
+                        children.add(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return children;
+    }
+
+    /** The cumulative projection-lag buckets (upper bound in seconds → count), by projection. */
+    Map<String, TreeMap<Double, Double>> lagBuckets() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(queryUrl + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            Matcher m = BUCKET.matcher(line);
+            if (m.find()) {
+                put(buckets, m.group(2), m.group(1), m.group(3));
+            } else if ((m = BUCKET_OTHER_ORDER.matcher(line)).find()) {
+                put(buckets, m.group(1), m.group(2), m.group(3));
+            }
+        }
+        return buckets;
+    }
+
+    private static void put(Map<String, TreeMap<Double, Double>> buckets, String projection, String le, String count) {
+        double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+        buckets.computeIfAbsent(projection, p -> new TreeMap<>()).put(bound, Double.parseDouble(count));
+    }
+
+    /**
+     * A percentile (in ms) of the lags recorded between two scrapes, interpolated within its bucket; NaN when nothing
+     * was recorded.
+     */
+    static double percentile(TreeMap<Double, Double> after, TreeMap<Double, Double> before, double percentile) {
+        double total = after.lastEntry().getValue() - (before == null ? 0 : before.lastEntry().getValue());
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        double rank = total * percentile / 100.0;
+        double lower = 0;
+        double below = 0;
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            double count = bucket.getValue() - (before == null ? 0 : before.getOrDefault(bucket.getKey(), 0.0));
+            if (count >= rank) {
+                double upper = bucket.getKey().isInfinite() ? lower : bucket.getKey();
+                double inBucket = count - below;
+                double fraction = inBucket <= 0 ? 1 : (rank - below) / inBucket;
+                return (lower + (upper - lower) * fraction) * 1000.0;
+            }
+            lower = bucket.getKey();
+            below = count;
+        }
+        return Double.NaN;
+    }
+
+    /** Records on the topic not yet committed by each of the groups starting with {@code prefix}. */
+    Map<String, Long> consumerLag(String topic, String prefix) throws Exception {
+        Map<TopicPartition, Long> ends = endOffsetsByPartition(topic);
+        Map<String, Long> lag = new TreeMap<>();
+        for (var group : admin.listConsumerGroups().all().get()) {
+            if (!group.groupId().startsWith(prefix)) {
+                continue;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group.groupId())
+                            .partitionsToOffsetAndMetadata()
+                            .get();
+            long sum = 0;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                sum += end.getValue() - (offset == null ? 0 : offset.offset());
+            }
+            lag.put(group.groupId().substring(prefix.length()), sum);
+        }
+        return lag;
+    }
+
+    private Map<TopicPartition, Long> endOffsetsByPartition(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** Events in the event store that the relay has not yet published (by its token's position). */
+    long relayBacklog() throws Exception {
+        try (Connection connection = DriverManager.getConnection(commandDatabase, "sagsspor", "");
+                Statement statement = connection.createStatement()) {
+            long head;
+            try (ResultSet rs = statement.executeQuery("select coalesce(max(globalindex), 0) from domainevententry")) {
+                rs.next();
+                head = rs.getLong(1);
+            }
+            long position = 0;
+            try (ResultSet rs = statement.executeQuery(
+                    "select convert_from(token, 'UTF8') from tokenentry where processorname = 'kafka-relay'")) {
+                while (rs.next()) {
+                    String token = rs.getString(1);
+                    Matcher index = Pattern.compile("\"index\"\\s*:\\s*(\\d+)").matcher(token == null ? "" : token);
+                    if (index.find()) {
+                        position = Math.max(position, Long.parseLong(index.group(1)));
+                    }
+                }
+            }
+            return Math.max(0, head - position);
+        }
+    }
+
+    /** Events recorded in the event store so far. */
+    long events() throws Exception {
+        try (Connection connection = DriverManager.getConnection(commandDatabase, "sagsspor", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select count(*) from domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,197 @@
+package dk.sagsspor.benchmark;
+
+import dk.sagsspor.events.EventCatalog;
+import dk.sagsspor.events.EventEnvelope;
+import dk.sagsspor.events.SagssporEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * M3: how fast the read models are rebuilt from Kafka alone. Writes {@code events} events to a topic of its own, in the
+ * relay's exact format (CloudEvents headers, the events' JSON) — items proposed and then revised, ten events an item —
+ * and starts a second query service from its jar on an empty database, reading that topic with consumer groups of its
+ * own. Measured from its first committed offset to every projection having caught up.
+ */
+final class Rebuild {
+
+    record Result(long events, int projections, double seconds, double eventsPerSecond, double cpuSeconds) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String bootstrap;
+    private final String postgres;
+    private final Path queryJar;
+    private final Path publicKey;
+    private final Path logs;
+
+    Rebuild(String bootstrap, String postgres, Path queryJar, Path publicKey, Path logs) {
+        this.bootstrap = bootstrap;
+        this.postgres = postgres;
+        this.queryJar = queryJar;
+        this.publicKey = publicKey;
+        this.logs = logs;
+    }
+
+    Result run(long events, String token, Observe observe) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "bench.rebuild." + run;
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(properties)) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        System.out.printf("  writing %,d events to %s%n", events, topic);
+        write(topic, events);
+        String database = "sagsspor_rebuild_" + run;
+        try (Connection connection = DriverManager.getConnection(postgres + "postgres", "sagsspor", "")) {
+            connection.createStatement().execute("create database " + database);
+        }
+        int port = 8092;
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(System.getProperty("bench.serviceJavaOpts", "-Xmx512m").trim().split("\\s+")));
+        command.addAll(List.of(
+                        "-jar",
+                        queryJar.toString(),
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + postgres + database,
+                        "--spring.datasource.username=sagsspor",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--sagsspor.projection.topic=" + topic,
+                        "--sagsspor.projection.dead-letter-topic=" + topic + ".dlt",
+                        "--sagsspor.projection.group-prefix=bench.rebuild." + run + ".",
+                        "--sagsspor.alerts.enabled=false",
+                        "--sagsspor.security.mode=oidc",
+                        "--sagsspor.security.roles-claim=sagsspor_roles",
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey));
+        Process service = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("rebuild-query-service.log").toFile())
+                .start();
+        try {
+            String prefix = "bench.rebuild." + run + ".";
+            long firstProgress = 0;
+            long committedAtStart = 0;
+            double cpuAtStart = 0;
+            int projections = 0;
+            while (true) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException("the rebuild's query service stopped; see its log in " + logs);
+                }
+                Map<String, Long> lag = observe.consumerLag(topic, prefix);
+                long remaining = lag.values().stream().mapToLong(Long::longValue).sum();
+                long committed = (long) lag.size() * events - remaining;
+                if (firstProgress == 0 && committed > 0) {
+                    firstProgress = System.nanoTime();
+                    committedAtStart = committed;
+                    cpuAtStart = cpu(service.pid());
+                    projections = lag.size();
+                    System.out.printf("  %d projections rebuilding%n", projections);
+                }
+                if (firstProgress != 0 && remaining == 0 && lag.size() >= projections) {
+                    double seconds = (System.nanoTime() - firstProgress) / 1e9;
+                    double perProjection = (events * (double) lag.size() - committedAtStart) / lag.size();
+                    return new Result(
+                            events, lag.size(), seconds, perProjection / seconds, cpu(service.pid()) - cpuAtStart);
+                }
+                if (firstProgress != 0) {
+                    System.out.printf("  %,d of %,d events applied by all projections%n", committed / Math.max(1, lag.size()), events);
+                }
+                Thread.sleep(firstProgress == 0 ? 200 : 5000);
+            }
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    private static double cpu(long pid) {
+        return Observe.ticks(pid) / 100.0;
+    }
+
+    private void write(String topic, long events) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Instant time = Instant.now().minusSeconds(86_400);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            long written = 0;
+            int item = 0;
+            while (written < events) {
+                String id = UUID.randomUUID().toString();
+                item++;
+                for (int sequence = 0; sequence < 10 && written < events; sequence++, written++) {
+                    SagssporEvent event = sequence == 0
+                            ? new AgendaItemProposed(
+                                    id,
+                                    "KKR Rebuild " + (item % 10),
+                                    "Punkt " + item,
+                                    "SAG-2027-" + String.format("%05d", item % 100_000),
+                                    List.of("hast"),
+                                    "Baggrund for punkt " + item + ".",
+                                    "Det indstilles, at udvalget godkender punkt " + item + ".",
+                                    null,
+                                    List.of(),
+                                    false)
+                            : new AgendaItemRevised(
+                                    id,
+                                    "Punkt " + item,
+                                    "SAG-2027-" + String.format("%05d", item % 100_000),
+                                    List.of("hast"),
+                                    "Baggrund for punkt " + item + ".",
+                                    "Det indstilles, at udvalget godkender punkt " + item + ".",
+                                    "Sagsfremstilling, version " + sequence + ".",
+                                    List.of(),
+                                    List.of("presentation"));
+                    producer.send(record(topic, event, sequence, time.plusMillis(written)));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, SagssporEvent event, long sequence, Instant time) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, event.aggregateId(), JSON.writeValueAsBytes(event));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_source", "/sagsspor/command-service");
+        header(record, "ce_type", EventCatalog.typeOf(event.getClass()));
+        header(record, "ce_subject", event.aggregateId());
+        header(record, "ce_time", time.toString());
+        header(record, "ce_" + EventEnvelope.AGGREGATE_TYPE, "AgendaItem");
+        header(record, "ce_" + EventEnvelope.SEQUENCE, Long.toString(sequence));
+        header(record, "ce_" + EventEnvelope.ACTOR, "benchmark");
+        header(record, "ce_" + EventEnvelope.OCCURRED_AT, time.toString());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void header(ProducerRecord<?, ?> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
