@@ -236,9 +236,14 @@ class EndToEndIT {
         String promised = created(commands.postJson(
                 "/api/agenda-items",
                 "{\"committee\": \"" + committee + "\", \"title\": \"KKR fremadrettet – temaer for 2026\"}"));
-        ok(commands.postJson(
-                "/api/agenda-items/" + promised + "/scheduling",
-                "{\"meetingId\": \"" + next + "\", \"number\": \"3.1\"}"));
+        // the carry-over process is placing sample 002's undecided item on the same new meeting meanwhile: a
+        // concurrent change of the meeting is a 409, and the client tries again
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> commands.postJson(
+                                        "/api/agenda-items/" + promised + "/scheduling",
+                                        "{\"meetingId\": \"" + next + "\", \"number\": \"3.1\"}")
+                                .statusCode()
+                        == 200);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Http.json(query.get("/api/promises?status=planned&meeting=" + meeting))
                         .path("data")
@@ -246,7 +251,10 @@ class EndToEndIT {
                         .path("agendaItemId")
                         .asString()
                         .equals(promised));
-        ok(commands.postJson("/api/meetings/" + next + "/agenda-publication", "{}"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> commands.postJson("/api/meetings/" + next + "/agenda-publication", "{}")
+                                .statusCode()
+                        == 200);
 
         JsonNode kept = await().atMost(Duration.ofSeconds(30))
                 .until(
