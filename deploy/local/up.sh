@@ -9,8 +9,8 @@
 #   deploy/local/up.sh --detach   start and return; deploy/local/down.sh stops it
 #   deploy/local/up.sh --reset    delete all data first
 #
-# Ports and locations: SAGSSPOR_PG_PORT (55432), SAGSSPOR_KAFKA_PORT (59092),
-# SAGSSPOR_KAFKA_CONTROLLER_PORT (59093), SAGSSPOR_SMTP_PORT (52525), SAGSSPOR_MAIL_API_PORT (58025), SAGSSPOR_COMMAND_PORT (8081), SAGSSPOR_QUERY_PORT (8082),
+# Ports and locations: SAGSSPOR_PG_PORT (15432), SAGSSPOR_KAFKA_PORT (19092),
+# SAGSSPOR_KAFKA_CONTROLLER_PORT (19093), SAGSSPOR_SMTP_PORT (12525), SAGSSPOR_MAIL_API_PORT (18025), SAGSSPOR_COMMAND_PORT (8081), SAGSSPOR_QUERY_PORT (8082),
 # SAGSSPOR_VAR (deploy/local/var), SAGSSPOR_JAVA_OPTS and
 # SAGSSPOR_KAFKA_JAVA_OPTS (-Xmx512m -XX:TieredStopAtLevel=1), SAGSSPOR_POSTGRES_BIN;
 # SAGSSPOR_SERVICE_ARGS (more arguments for both services), SAGSSPOR_DEMO=false (no demo meeting; the benchmark).

@@ -51,8 +51,8 @@ public final class Benchmark {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("commands", System.getProperty("bench.commands", "http://127.0.0.1:8081"));
         settings.put("queries", System.getProperty("bench.queries", "http://127.0.0.1:8082"));
-        settings.put("kafka", System.getProperty("bench.kafka", "127.0.0.1:59092"));
-        settings.put("postgres", System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:55432/"));
+        settings.put("kafka", System.getProperty("bench.kafka", "127.0.0.1:19092"));
+        settings.put("postgres", System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:15432/"));
         settings.put("keys", System.getProperty("bench.keys"));
         settings.put("var", System.getProperty("bench.var"));
         settings.put("pgData", System.getProperty("bench.pgData"));
