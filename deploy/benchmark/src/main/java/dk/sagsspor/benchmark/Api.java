@@ -112,10 +112,6 @@ final class Api {
         return send("GET", queries + "/api/agenda-items/" + anyItem() + "/timeline?pageSize=50", null);
     }
 
-    int commandsSentSoFar() {
-        return proposals.get();
-    }
-
     private CompletableFuture<HttpResponse<String>> propose() {
         int n = proposals.incrementAndGet();
         return send("POST", commands + "/api/agenda-items", "{\"committee\":\"" + COMMITTEE

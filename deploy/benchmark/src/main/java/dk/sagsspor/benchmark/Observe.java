@@ -85,44 +85,43 @@ final class Observe implements AutoCloseable {
 
     /** CPU time of one process so far, in clock ticks (1/100 s); 0 once it is gone. */
     static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command name: state is field 3, utime field 14 and stime field 15 of the whole line
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+        String[] fields = stat(pid);
+        return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** CPU time of the children a process has waited for (PostgreSQL's ended backends), in clock ticks. */
     private static long reapedChildTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
+        String[] fields = stat(pid);
+        return fields == null ? 0 : Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
     private static List<Long> children(long parent) {
         List<Long> children = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             entries.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(fields[1]) == parent) {
-                        children.add(Long.parseLong(p.getFileName().toString()));
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
+                long pid = Long.parseLong(p.getFileName().toString());
+                String[] fields = stat(pid);
+                if (fields != null && Long.parseLong(fields[1]) == parent) {
+                    children.add(pid);
                 }
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return children;
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} after the command name, from the state (field 3) on: ppid is [1], utime
+     * [11], stime [12], cutime [13], cstime [14]; null when the process is gone.
+     */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
     }
 
     /** The cumulative projection-lag buckets (upper bound in seconds → count), by projection. */
@@ -231,16 +230,6 @@ final class Observe implements AutoCloseable {
                 }
             }
             return Math.max(0, head - position);
-        }
-    }
-
-    /** Events recorded in the event store so far. */
-    long events() throws Exception {
-        try (Connection connection = DriverManager.getConnection(commandDatabase, "sagsspor", "");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select count(*) from domainevententry")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies records to one projection, the same way for every projection: decode each, and if it belongs to the
  * projection's aggregate type, claim it in {@link AppliedEvents} and apply it in the same database transaction (one
- * per poll). The listener returns only after the commit, so the offsets are committed after the read model. Counts applied and skipped
- * events and measures projection lag (now minus the event's time).
+ * per poll). The listener returns only after the commit, so the offsets are committed after the read model. Counts
+ * applied and skipped events and measures projection lag (now minus the event's time).
  */
 @Component
 public class Projections {
