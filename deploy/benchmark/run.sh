@@ -2,8 +2,9 @@
 # The benchmark: starts the one-machine stack (deploy/local/up.sh, its own data under deploy/benchmark/var, the
 # services in oidc mode trusting a key made here, no demo data), drives it over HTTP and measures it beside raw
 # PostgreSQL and Kafka baselines, then stops it. Results: deploy/benchmark/results/<time>/{result.json,report.md,
-# latency.png}. Takes about 15 minutes with the defaults; stop the local stack (deploy/local/down.sh) first, the
-# ports are the same.
+# latency.png}. Everything but M3 takes about 10 minutes; M3's rebuild of 1,000,000 events (the default) takes over
+# an hour at today's projection speed (BENCH_REBUILD_EVENTS=200000: about 8 minutes). Stop the local stack
+# (deploy/local/down.sh) first, the ports are the same.
 #
 #   deploy/benchmark/run.sh [--label TEXT]
 #
@@ -18,7 +19,7 @@ label=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --label) label="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
