@@ -2,10 +2,13 @@ package dk.sagsspor.benchmark;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A quick look between benchmark runs, against a stack that run.sh left running ({@code BENCH_KEEP=true}):
- * {@code Probe RATE SECONDS} sets up a few items and runs the command mix at RATE for SECONDS, printing latency.
+ * A quick look between benchmark runs, against the one-machine stack started as run.sh starts it (oidc mode, the
+ * benchmark's key in {@code bench.keys}): {@code Probe RATE SECONDS} sets up a few items and runs the command mix at
+ * RATE for SECONDS, printing latency; {@code Probe seq N} sends N commands one after another; {@code Probe rebuild
+ * EVENTS} runs M3 alone (needs {@code bench.queryJar} and {@code bench.var}).
  */
 final class Probe {
 
@@ -15,6 +18,20 @@ final class Probe {
         String token = Tokens.token(
                 Tokens.privateKey(Path.of(System.getProperty("bench.keys"))), "benchmark", List.of("secretary:*", "admin"));
         Api api = new Api("http://127.0.0.1:8081", "http://127.0.0.1:8082", token);
+        if (args[0].equals("rebuild")) {
+            Path var = Path.of(System.getProperty("bench.var"));
+            Observe observe = new Observe(
+                    Map.of(), "127.0.0.1:19092", "jdbc:postgresql://127.0.0.1:15432/sagsspor_command", "http://127.0.0.1:8082", token);
+            Rebuild.Result result = new Rebuild(
+                            "127.0.0.1:19092",
+                            "jdbc:postgresql://127.0.0.1:15432/",
+                            Path.of(System.getProperty("bench.queryJar")),
+                            var.resolve("keys/public.pem"),
+                            var.resolve("logs"))
+                    .run(Long.parseLong(args[1]), token, observe);
+            System.out.println(result);
+            return;
+        }
         api.setUp(2, 25, 100);
         if (args[0].equals("seq")) {
             for (int i = 0; i < Integer.parseInt(args[1]); i++) {

@@ -32,17 +32,15 @@ public class History {
      * rows as they are now as the versions valid from then. A row that was deleted just has its last version ended.
      */
     public void record(String table, String keyColumn, String key, Instant time) {
-        Timestamp at = Timestamp.from(time);
-        jdbc.sql("update " + table + "_history set valid_to = greatest(:time, valid_from) where " + keyColumn
-                        + " = :key and valid_to is null")
-                .param("time", at)
-                .param("key", key)
-                .update();
+        // One round trip: the update in a data-modifying WITH, the insert beside it. Both see the table as it was
+        // before the statement, so the new versions start no earlier than the latest existing one.
         String copied = columns.computeIfAbsent(table, this::columnsOf);
-        jdbc.sql("insert into " + table + "_history (" + copied + ", valid_from) select " + copied
+        jdbc.sql("with ended as (update " + table + "_history set valid_to = greatest(:time, valid_from) where "
+                        + keyColumn + " = :key and valid_to is null)"
+                        + " insert into " + table + "_history (" + copied + ", valid_from) select " + copied
                         + ", greatest(:time, (select max(valid_from) from " + table + "_history where " + keyColumn
                         + " = :key)) from " + table + " where " + keyColumn + " = :key")
-                .param("time", at)
+                .param("time", Timestamp.from(time))
                 .param("key", key)
                 .update();
     }

@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies records to one projection, the same way for every projection: decode each, and if it belongs to the
- * projection's aggregate type, claim it in {@link AppliedEvents} and apply it in the same database transaction (one
- * per poll). The listener returns only after the commit, so the offsets are committed after the read model. Counts
+ * Applies records to one projection, the same way for every projection: decode those of the projection's aggregate
+ * type, claim each in {@link AppliedEvents} and apply it, all in one database transaction per poll. The listener returns only after the commit, so the offsets are committed after the read model. Counts
  * applied and skipped events and measures projection lag (now minus the event's time).
  */
 @Component
@@ -44,23 +43,37 @@ public class Projections {
 
     /**
      * Applies a poll's records to one projection in one database transaction (far fewer commits than one per record,
-     * which is what limits a rebuild). When record {@code i} fails, the transaction is rolled back, records
-     * {@code 0..i-1} are applied again in a transaction of their own, and a {@link BatchListenerFailedException} names
-     * record {@code i}: the error handler commits the offsets before it and retries, then dead-letters, that record
-     * alone — exactly as if every record had its own transaction.
+     * which is what limits a rebuild): the records of the projection's aggregate type are decoded, the positions of
+     * their aggregates locked and read at once, each event claimed and applied in order, and the positions written
+     * back at once. When record {@code i} fails, the transaction is rolled back, records {@code 0..i-1} are applied
+     * again in a transaction of their own, and a {@link BatchListenerFailedException} names record {@code i}: the error
+     * handler commits the offsets before it and retries, then dead-letters, that record alone — exactly as if every
+     * record had its own transaction.
      */
     <E extends SagssporEvent> void apply(Projection<E> target, List<ConsumerRecord<String, byte[]>> records) {
         int[] current = {0};
         List<Applied> done = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
+                done.clear();
+                List<Indexed<E>> events = new ArrayList<>();
                 for (int i = 0; i < records.size(); i++) {
                     current[0] = i;
-                    Applied outcome = applyOne(target, records.get(i));
-                    if (outcome != null) {
-                        done.add(outcome);
+                    DecodedEvent<E> event = decodeIfFor(target, records.get(i));
+                    if (event != null) {
+                        events.add(new Indexed<>(i, event));
                     }
                 }
+                AppliedEvents.Claims claims = applied.positions(
+                        target.name(),
+                        events.stream()
+                                .map(e -> e.event().envelope().aggregateId())
+                                .toList());
+                for (Indexed<E> indexed : events) {
+                    current[0] = indexed.index();
+                    done.add(applyOne(target, claims, indexed.event()));
+                }
+                claims.save();
             });
         } catch (RuntimeException e) {
             int failed = current[0];
@@ -82,20 +95,37 @@ public class Projections {
     /** What became of one record: applied now, or applied before (a redelivery). */
     private record Applied(DecodedEvent<?> event, boolean fresh) {}
 
-    /** Decodes, claims and applies one record in the surrounding transaction; null if not the projection's type. */
-    private <E extends SagssporEvent> Applied applyOne(Projection<E> target, ConsumerRecord<String, byte[]> record) {
+    /** A decoded event and its record's place in the poll. */
+    private record Indexed<E extends SagssporEvent>(int index, DecodedEvent<E> event) {}
+
+    /**
+     * The record decoded, if it is of the projection's aggregate type; null if not. The type header is looked at
+     * first, so the records of other aggregates are passed over without parsing them (a record whose type cannot be
+     * told from its header is decoded, and fails if it is not an event).
+     */
+    private <E extends SagssporEvent> DecodedEvent<E> decodeIfFor(
+            Projection<E> target, ConsumerRecord<String, byte[]> record) {
+        if (!decoder.mayBe(record, target.eventType())) {
+            return null;
+        }
         DecodedEvent<SagssporEvent> decoded = decoder.decode(record);
         if (!target.eventType().isInstance(decoded.event())) {
             return null;
         }
         @SuppressWarnings("unchecked")
         DecodedEvent<E> event = (DecodedEvent<E>) decoded;
+        return event;
+    }
+
+    /** Claims and applies one event in the surrounding transaction. */
+    private <E extends SagssporEvent> Applied applyOne(
+            Projection<E> target, AppliedEvents.Claims claims, DecodedEvent<E> event) {
         String correlationId = event.envelope().correlationId();
         if (correlationId != null) {
             MDC.put("correlationId", correlationId);
         }
         try {
-            if (!applied.claim(target.name(), event.envelope())) {
+            if (!claims.claim(event.envelope())) {
                 return new Applied(event, false);
             }
             target.apply(event);

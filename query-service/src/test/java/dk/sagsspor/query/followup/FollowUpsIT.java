@@ -175,8 +175,12 @@ class FollowUpsIT {
                         r -> Http.json(r).path("state").asString().equals("open")));
 
         assertThat(moved.path("dueDate").asString()).isEqualTo("2025-08-01");
-        JsonNode outstanding = Http.json(http().get("/api/agenda-items/outstanding?committee="
-                + URLEncoder.encode(committee, StandardCharsets.UTF_8)));
+        // the agenda-items projection is a consumer of its own: it may not have applied the decision yet
+        JsonNode outstanding = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/agenda-items/outstanding?committee="
+                                + URLEncoder.encode(committee, StandardCharsets.UTF_8)),
+                        r -> Http.json(r).path("data").size() == 2));
         assertThat(outstanding.path("data").findValuesAsString("id")).containsExactlyInAnyOrder(item, closedItem);
         JsonNode row = outstanding
                 .path("data")
