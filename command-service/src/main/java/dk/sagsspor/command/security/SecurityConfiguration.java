@@ -5,9 +5,12 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -23,6 +26,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -82,6 +86,22 @@ class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens(properties))));
         }
         return http.build();
+    }
+
+    /**
+     * The token verifier Spring Boot configures (from the issuer or a public key), wrapped so that each token is
+     * verified once ({@link VerifiedTokens}, up to 10,000 tokens).
+     */
+    @Bean
+    static BeanPostProcessor verifyTokensOnce(ObjectProvider<Clock> clock) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder verifier && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(verifier, clock.getIfAvailable(Clock::systemUTC), 10_000)
+                        : bean;
+            }
+        };
     }
 
     /** Local users, from {@code sagsspor.security.users}; their roles are checked at start. */

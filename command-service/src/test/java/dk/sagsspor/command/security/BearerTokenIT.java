@@ -1,6 +1,7 @@
 package dk.sagsspor.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -27,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,6 +74,21 @@ class BearerTokenIT {
         assertThat(new CommandApi(port, jdbc)
                         .lastMetaData(Http.json(proposed).path("id").asString()))
                 .contains("\"actor\":\"hast\"");
+    }
+
+    @Autowired
+    JwtDecoder decoder;
+
+    @Test
+    void verifiesEachTokenOnceAndRejectsAStrangersEveryTime() {
+        String token = token(PROVIDER, "hast", List.of("secretary:KKR Nordjylland"), 300);
+
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        assertThat(decoder.decode(token)).isSameAs(decoder.decode(token));
+        String forged = token(STRANGER, "hast", List.of("admin"), 300);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
+        }
     }
 
     @Test
