@@ -11,6 +11,7 @@ import dk.sagsspor.command.agendaitem.AgendaItemCommands.CorrectDecision;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ReviseAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.WithdrawAgendaItem;
+import dk.sagsspor.command.eventstore.AggregateCaching;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
@@ -44,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * waiting for the next one) → scheduled again, or withdrawn. Its parts can be edited until it is decided; a decision
  * is corrected, never replaced. State changes only in the event sourcing handlers.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.NAME)
 public class AgendaItem {
 
     /** Where an item is in its life. */

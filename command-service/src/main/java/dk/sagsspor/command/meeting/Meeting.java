@@ -3,6 +3,7 @@ package dk.sagsspor.command.meeting;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dk.sagsspor.command.VersionedCommand;
+import dk.sagsspor.command.eventstore.AggregateCaching;
 import dk.sagsspor.command.meeting.MeetingCommands.ApproveMinutes;
 import dk.sagsspor.command.meeting.MeetingCommands.CancelMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
@@ -44,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * after publication recorded as amendments) → opened → closed → minutes approved; or cancelled before it opens. The
  * agenda can change until the meeting is closed or cancelled.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.NAME)
 public class Meeting {
 
     /** Where a meeting is in its life. */

@@ -2,6 +2,7 @@ package dk.sagsspor.command.staff;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dk.sagsspor.command.eventstore.AggregateCaching;
 import dk.sagsspor.events.staff.StaffMemberChanged;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,7 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One entry of the staff directory, identified by initials: the people follow-ups are assigned to and alerts go to.
  * Entering a staff member who is already there records the change, if there is one.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.NAME)
 public class StaffMember {
 
     /** Enters or updates a staff member. */
