@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * A quick look between benchmark runs, against the one-machine stack started as run.sh starts it (oidc mode, the
  * benchmark's key in {@code bench.keys}): {@code Probe RATE SECONDS} sets up a few items and runs the command mix at
- * RATE for SECONDS, printing latency; {@code Probe seq N} sends N commands one after another; {@code Probe rebuild
+ * RATE for SECONDS, printing latency; {@code Probe queries RATE SECONDS} the M4 queries alone; {@code Probe seq N} sends N commands one after another; {@code Probe rebuild
  * EVENTS} runs M3 alone (needs {@code bench.queryJar} and {@code bench.var}).
  */
 final class Probe {
@@ -33,6 +33,17 @@ final class Probe {
             return;
         }
         api.setUp(2, 25, 100);
+        if (args[0].equals("queries")) {
+            boolean[] outstanding = {false};
+            OpenLoop.Result run = OpenLoop.run("queries", Double.parseDouble(args[1]), Integer.parseInt(args[2]), () -> {
+                outstanding[0] = !outstanding[0];
+                return outstanding[0] ? api.outstanding() : api.timeline();
+            });
+            System.out.printf(
+                    "queries %.0f/s: p50 %.1f ms p99 %.1f ms, failed %d of %d%n",
+                    run.targetRate(), run.p(50), run.p(99), run.failed(), run.sent());
+            return;
+        }
         if (args[0].equals("seq")) {
             for (int i = 0; i < Integer.parseInt(args[1]); i++) {
                 long start = System.nanoTime();
