@@ -6,9 +6,15 @@ import java.util.Map;
 
 /**
  * A quick look between benchmark runs, against the one-machine stack started as run.sh starts it (oidc mode, the
- * benchmark's key in {@code bench.keys}): {@code Probe RATE SECONDS} sets up a few items and runs the command mix at
- * RATE for SECONDS, printing latency; {@code Probe queries RATE SECONDS} the M4 queries alone; {@code Probe seq N} sends N commands one after another; {@code Probe rebuild
- * EVENTS} runs M3 alone (needs {@code bench.queryJar} and {@code bench.var}).
+ * benchmark's key in {@code bench.keys}):
+ *
+ * <ul>
+ *   <li>{@code Probe RATE SECONDS}: sets up a few items and runs the command mix at RATE for SECONDS, printing latency;
+ *   <li>{@code Probe queries RATE SECONDS}: the M4 queries alone;
+ *   <li>{@code Probe seq N}: N commands one after another;
+ *   <li>{@code Probe baselines}: one round of the baselines;
+ *   <li>{@code Probe rebuild EVENTS}: M3 alone (needs {@code bench.queryJar} and {@code bench.var}).
+ * </ul>
  */
 final class Probe {
 
@@ -18,6 +24,13 @@ final class Probe {
         String token = Tokens.token(
                 Tokens.privateKey(Path.of(System.getProperty("bench.keys"))), "benchmark", List.of("secretary:*", "admin"));
         Api api = new Api("http://127.0.0.1:8081", "http://127.0.0.1:8082", token);
+        if (args[0].equals("baselines")) {
+            Observe observe = new Observe(
+                    Map.of(), "127.0.0.1:19092", "jdbc:postgresql://127.0.0.1:15432/sagsspor_command", "http://127.0.0.1:8082", token);
+            System.out.println(new Baselines("jdbc:postgresql://127.0.0.1:15432/sagsspor_bench", "127.0.0.1:19092")
+                    .round(java.time.Duration.ofSeconds(5), observe));
+            return;
+        }
         if (args[0].equals("rebuild")) {
             Path var = Path.of(System.getProperty("bench.var"));
             Observe observe = new Observe(
