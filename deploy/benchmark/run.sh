@@ -2,8 +2,8 @@
 # The benchmark: starts the one-machine stack (deploy/local/up.sh, its own data under deploy/benchmark/var, the
 # services in oidc mode trusting a key made here, no demo data), drives it over HTTP and measures it beside raw
 # PostgreSQL and Kafka baselines, then stops it. Results: deploy/benchmark/results/<time>/{result.json,report.md,
-# latency.png}. Everything but M3 takes about 10 minutes; M3's rebuild of 1,000,000 events (the default) takes over
-# an hour at today's projection speed (BENCH_REBUILD_EVENTS=200000: about 8 minutes). Stop the local stack
+# latency.png}. Everything but M3 takes about 10 minutes; M3's rebuild of 1,000,000 events (the default) takes about
+# 25 minutes at today's projection speed (BENCH_REBUILD_EVENTS=200000: about 5 minutes). Stop the local stack
 # (deploy/local/down.sh) first, the ports are the same.
 #
 #   deploy/benchmark/run.sh [--label TEXT]
