@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,7 +86,7 @@ class AppliedEvents {
                                    last_event_id = excluded.last_event_id,
                                    last_event_time = excluded.last_event_time""")
                     .param("projection", projection)
-                    .param("aggregateIds", column(envelope -> envelope.aggregateId()))
+                    .param("aggregateIds", column(EventEnvelope::aggregateId))
                     .param("sequences", column(envelope -> Long.toString(envelope.sequence())))
                     .param("eventIds", column(EventEnvelope::eventId))
                     .param("times", column(envelope -> envelope.time().toString()))
@@ -93,7 +94,7 @@ class AppliedEvents {
             claimed.clear();
         }
 
-        private String[] column(java.util.function.Function<EventEnvelope, String> value) {
+        private String[] column(Function<EventEnvelope, String> value) {
             return claimed.values().stream().map(value).toArray(String[]::new);
         }
     }

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies records to one projection, the same way for every projection: decode those of the projection's aggregate
- * type, claim each in {@link AppliedEvents} and apply it, all in one database transaction per poll. The listener returns only after the commit, so the offsets are committed after the read model. Counts
- * applied and skipped events and measures projection lag (now minus the event's time).
+ * type, claim each in {@link AppliedEvents} and apply it, all in one database transaction per poll. The listener
+ * returns only after the commit, so the offsets are committed after the read model. Counts applied and skipped
+ * events and measures projection lag (now minus the event's time).
  */
 @Component
 public class Projections {
