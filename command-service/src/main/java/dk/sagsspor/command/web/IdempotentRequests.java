@@ -13,12 +13,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -30,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the same request gets the stored response (header {@code Idempotent-Replayed: true}) and records nothing; the same
  * key with another request (or from another user) is refused with 422. Only successful responses are kept: after a failure the key is free,
  * so a retry runs the request again. Concurrent requests with one key wait for each other on the key's row.
+ *
+ * <p>Acknowledged means durable: the response is held in a buffer until the transaction has committed. A commit that
+ * fails (the database gone at that moment) is answered {@code 503} ({@link StorageUnavailable}) instead of the held
+ * response; the key is then free or its request stored, and a retry with it gets the right answer either way.
  */
 @Component
 @Order(IdempotentRequests.AFTER_SECURITY)
@@ -40,6 +48,8 @@ class IdempotentRequests extends OncePerRequestFilter {
      * and the user is part of the fingerprint, so a key is never someone else's.
      */
     static final int AFTER_SECURITY = -90;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
@@ -76,6 +86,7 @@ class IdempotentRequests extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprint(request, body);
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             transactions.executeWithoutResult(status -> {
                 boolean first = jdbc.sql("""
@@ -86,10 +97,9 @@ class IdempotentRequests extends OncePerRequestFilter {
                                 .update()
                         == 1;
                 if (!first) {
-                    replay(key, fingerprint, response);
+                    replay(key, fingerprint, recorded);
                     return;
                 }
-                ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
                 try {
                     chain.doFilter(new ReplayableRequest(request, body), recorded);
                 } catch (IOException e) {
@@ -113,11 +123,21 @@ class IdempotentRequests extends OncePerRequestFilter {
                             .param("key", key)
                             .update();
                 }
-                copyBody(recorded);
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (TransactionException | DataAccessException e) {
+            // The response is still in the buffer: the client has seen nothing, so it gets the truth instead.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            log.warn("Request with Idempotency-Key {} not confirmed as stored: {}", key, e.getMessage());
+            response.reset();
+            StorageUnavailable.write(response, json);
+            return;
         }
+        // Only now, after the commit, does anything reach the client.
+        recorded.copyBodyToResponse();
     }
 
     private void replay(String key, String fingerprint, HttpServletResponse response) {
@@ -165,14 +185,6 @@ class IdempotentRequests extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
-    }
-
-    private static void copyBody(ContentCachingResponseWrapper recorded) {
-        try {
-            recorded.copyBodyToResponse();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

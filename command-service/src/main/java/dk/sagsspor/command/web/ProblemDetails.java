@@ -13,11 +13,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as an RFC 9457 problem: 400 invalid input (naming each bad field in {@code errors}), 404 unknown id,
  * 403 another committee's meeting or item, 409 rule violation (type named after the rule) or concurrent change, 412
  * stale {@code If-Match}, 415/405 for the
- * wrong media type or method; 500 only for what we did not foresee, without internals.
+ * wrong media type or method, 503 with {@code Retry-After} when the database cannot record a command
+ * ({@link StorageUnavailable}); 500 only for what we did not foresee, without internals.
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -60,11 +63,32 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException ex) {
-        if (ex.getCause() instanceof RuntimeException cause && cause != ex) {
-            return translate(cause);
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
+        if (StorageUnavailable.causes(ex)) {
+            return storageUnavailable(ex);
         }
-        return translate(ex);
+        if (ex.getCause() instanceof RuntimeException cause && cause != ex) {
+            return respond(translate(cause));
+        }
+        return respond(translate(ex));
+    }
+
+    /** The database unavailable (or failing at the commit): 503 with Retry-After, nothing acknowledged. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> storageFailed(RuntimeException ex) {
+        if (StorageUnavailable.causes(ex)) {
+            return storageUnavailable(ex);
+        }
+        return respond(translate(ex));
+    }
+
+    private static ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException ex) {
+        log.warn("Command not recorded, the database is unavailable: {}", ex.toString());
+        return StorageUnavailable.response();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler({
@@ -75,8 +99,11 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ConflictingModificationException.class,
         EventStoreException.class
     })
-    ProblemDetail known(RuntimeException ex) {
-        return translate(ex);
+    ResponseEntity<ProblemDetail> known(RuntimeException ex) {
+        if (ex instanceof EventStoreException && StorageUnavailable.causes(ex)) {
+            return storageUnavailable(ex);
+        }
+        return respond(translate(ex));
     }
 
     private ProblemDetail translate(RuntimeException ex) {
