@@ -7,7 +7,8 @@ import java.util.List;
  * An agenda item as staff read it. Field names follow OParl where it has one: {@code name} is the title,
  * {@code reference} the case number, {@code created}/{@code modified} the first and last change, {@code public} false
  * for a closed item, {@code meeting} the meeting it is on (or was decided at), {@code result} the decision's outcome
- * and {@code resolutionText} its text.
+ * and {@code resolutionText} its text. {@code incomplete} names the read models that miss events of this item (records
+ * they could not apply, see {@code /api/admin/dead-letters}); empty when the answer is complete.
  */
 record AgendaItem(
         String id,
@@ -31,4 +32,30 @@ record AgendaItem(
         String meeting,
         String result,
         String resolutionText,
-        int timesDeferred) {}
+        int timesDeferred,
+        List<String> incomplete) {
+
+    AgendaItem withIncomplete(List<String> readModels) {
+        return new AgendaItem(
+                id,
+                committee,
+                name,
+                reference,
+                caseOfficers,
+                background,
+                recommendation,
+                presentation,
+                attachments,
+                status,
+                version,
+                created,
+                createdBy,
+                modified,
+                isPublic,
+                meeting,
+                result,
+                resolutionText,
+                timesDeferred,
+                List.copyOf(readModels));
+    }
+}

@@ -1,7 +1,9 @@
 package dk.sagsspor.query.agendaitem;
 
+import dk.sagsspor.query.projection.DeadLetters;
 import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.DanishDays;
+import dk.sagsspor.query.web.Incomplete;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
@@ -27,8 +29,10 @@ class AgendaItemController {
     private final AgendaItems items;
     private final AgendaItemSearch search;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    AgendaItemController(AgendaItems items, AgendaItemSearch search, Clock clock) {
+    AgendaItemController(AgendaItems items, AgendaItemSearch search, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.items = items;
         this.search = search;
         this.clock = clock;
@@ -104,6 +108,10 @@ class AgendaItemController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(item);
+        List<String> incomplete = deadLetters.incomplete(id);
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .headers(Incomplete.header(incomplete))
+                .body(item.withIncomplete(incomplete));
     }
 }

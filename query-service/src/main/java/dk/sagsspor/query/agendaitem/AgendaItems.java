@@ -169,7 +169,8 @@ class AgendaItems {
                 rs.getString("meeting_id"),
                 rs.getString("outcome"),
                 rs.getString("resolution_text"),
-                rs.getInt("times_deferred"));
+                rs.getInt("times_deferred"),
+                List.of());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -22,7 +22,27 @@ record Meeting(
         OffsetDateTime agendaPublishedAt,
         boolean minutesApproved,
         long version,
-        List<AgendaLine> agendaItem) {
+        List<AgendaLine> agendaItem,
+        List<String> incomplete) {
+
+    /** The meeting with the read models that miss some of its events (empty when complete). */
+    Meeting withIncomplete(List<String> readModels) {
+        return new Meeting(
+                id,
+                committee,
+                meetingState,
+                cancelled,
+                cancellation,
+                start,
+                end,
+                location,
+                agendaPublished,
+                agendaPublishedAt,
+                minutesApproved,
+                version,
+                agendaItem,
+                List.copyOf(readModels));
+    }
 
     /** One line of the agenda: OParl's {@code number}, {@code order}, {@code name}, {@code result}, {@code public}. */
     record AgendaLine(

@@ -1,9 +1,11 @@
 package dk.sagsspor.query.meeting;
 
 import dk.sagsspor.query.meeting.Meeting.AgendaLine;
+import dk.sagsspor.query.projection.DeadLetters;
 import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
+import dk.sagsspor.query.web.Incomplete;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
@@ -32,8 +34,10 @@ class MeetingController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    MeetingController(JdbcClient jdbc, Clock clock) {
+    MeetingController(JdbcClient jdbc, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -56,7 +60,11 @@ class MeetingController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(meeting);
+        List<String> incomplete = deadLetters.incomplete(id);
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .headers(Incomplete.header(incomplete))
+                .body(meeting.withIncomplete(incomplete));
     }
 
     /** A committee's meetings (or all), in a date range (days in Danish time, both inclusive), by start. */
@@ -139,7 +147,8 @@ class MeetingController {
                 danish(rs.getTimestamp("agenda_published_at")),
                 rs.getBoolean("minutes_approved"),
                 rs.getLong("version"),
-                agenda);
+                agenda,
+                List.of());
     }
 
     private static Timestamp timestamp(Instant instant) {

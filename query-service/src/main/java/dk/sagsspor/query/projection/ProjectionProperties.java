@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param groupPrefix prefix of every projection's consumer group; each projection has its own group
  * @param retryAttempts how often a failing record is retried before it is dead-lettered
  * @param retryInterval the first wait between retries; it doubles each time
+ * @param retryMaxInterval the longest wait between retries of a transient failure (the database or the network
+ *     away), which are retried without end
  */
 @Validated
 @ConfigurationProperties("sagsspor.projection")
@@ -22,4 +24,11 @@ public record ProjectionProperties(
         @NotBlank String deadLetterTopic,
         @NotBlank String groupPrefix,
         @Min(0) int retryAttempts,
-        Duration retryInterval) {}
+        Duration retryInterval,
+        Duration retryMaxInterval) {
+
+    public ProjectionProperties {
+        retryInterval = retryInterval == null ? Duration.ofMillis(500) : retryInterval;
+        retryMaxInterval = retryMaxInterval == null ? Duration.ofSeconds(30) : retryMaxInterval;
+    }
+}

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Projections {
 
+    /** While no single record is being decoded or applied (positions, commit). */
+    private static final int NO_RECORD = -1;
+
     private final EventDecoder decoder;
     private final AppliedEvents applied;
     private final TransactionTemplate transactions;
@@ -49,10 +52,13 @@ public class Projections {
      * back at once. When record {@code i} fails, the transaction is rolled back, records {@code 0..i-1} are applied
      * again in a transaction of their own, and a {@link BatchListenerFailedException} names record {@code i}: the error
      * handler commits the offsets before it and retries, then dead-letters, that record alone — exactly as if every
-     * record had its own transaction.
+     * record had its own transaction. A transient failure (the database away, a deadlock; {@link TransientFailures}),
+     * or one no record is to blame for (the positions, the commit), names the poll's first record as a
+     * {@link TransientFailures.PollNotApplied}: nothing was committed, and the error handler retries the whole poll
+     * without end — it is never dead-lettered.
      */
     <E extends SagssporEvent> void apply(Projection<E> target, List<ConsumerRecord<String, byte[]>> records) {
-        int[] current = {0};
+        int[] current = {NO_RECORD};
         List<Applied> done = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
@@ -65,6 +71,7 @@ public class Projections {
                         events.add(new Indexed<>(i, event));
                     }
                 }
+                current[0] = NO_RECORD;
                 AppliedEvents.Claims claims = applied.positions(
                         target.name(),
                         events.stream()
@@ -74,10 +81,19 @@ public class Projections {
                     current[0] = indexed.index();
                     done.add(applyOne(target, claims, indexed.event()));
                 }
+                current[0] = NO_RECORD;
                 claims.save();
             });
         } catch (RuntimeException e) {
             int failed = current[0];
+            if (failed == NO_RECORD || TransientFailures.isTransient(e)) {
+                // Nothing was committed and no record is to blame: the whole poll is retried, without end.
+                throw new BatchListenerFailedException(
+                        target.name() + " could not apply a poll of " + records.size() + " record(s)",
+                        new TransientFailures.PollNotApplied(
+                                target.name() + " could not apply a poll: " + e.getMessage(), e),
+                        0);
+            }
             if (failed > 0) {
                 apply(target, records.subList(0, failed));
             }

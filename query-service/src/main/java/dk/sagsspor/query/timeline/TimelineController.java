@@ -1,10 +1,13 @@
 package dk.sagsspor.query.timeline;
 
+import dk.sagsspor.query.projection.DeadLetters;
 import dk.sagsspor.query.security.Visibility;
+import dk.sagsspor.query.web.Incomplete;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +21,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TimelineController {
 
     private final JdbcClient jdbc;
+    private final DeadLetters deadLetters;
 
-    TimelineController(JdbcClient jdbc) {
+    TimelineController(JdbcClient jdbc, DeadLetters deadLetters) {
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
     }
 
     /** The item's own events and the agenda events that name it (put on an agenda, renumbered, …), oldest first. */
@@ -28,7 +33,8 @@ class TimelineController {
     OParlList<TimelineEntry> itemTimeline(
             @PathVariable String id,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "100") int pageSize) {
+            @RequestParam(defaultValue = "100") int pageSize,
+            HttpServletResponse response) {
         boolean hidden = jdbc.sql("select exists (select 1 from agenda_item i where i.id = :id and not "
                         + Visibility.visible("i") + ")")
                 .param("id", id)
@@ -38,6 +44,7 @@ class TimelineController {
         if (hidden) {
             throw new NotFound("agenda item", id);
         }
+        markIncomplete(id, response);
         return timeline("agenda_item_id", id, "agenda item", new PageRequest(page, pageSize));
     }
 
@@ -45,8 +52,16 @@ class TimelineController {
     OParlList<TimelineEntry> meetingTimeline(
             @PathVariable String id,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "100") int pageSize) {
+            @RequestParam(defaultValue = "100") int pageSize,
+            HttpServletResponse response) {
+        markIncomplete(id, response);
         return timeline("aggregate_id", id, "meeting", new PageRequest(page, pageSize));
+    }
+
+    /** A timeline that misses events (the event log could not apply some) says so in {@link Incomplete#HEADER}. */
+    private void markIncomplete(String id, HttpServletResponse response) {
+        Incomplete.header(deadLetters.incomplete(id))
+                .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
     }
 
     private OParlList<TimelineEntry> timeline(String column, String id, String kind, PageRequest page) {
