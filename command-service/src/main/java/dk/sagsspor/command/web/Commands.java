@@ -59,6 +59,7 @@ public class Commands {
     }
 
     private <R> R sendAs(String actor, String correlationId, Object command, java.time.Instant occurredAt) {
+        ControlCharacters.check(command);
         Map<String, Object> metaData = new java.util.HashMap<>();
         metaData.put(CommandMetaData.ACTOR, actor);
         if (correlationId != null) {

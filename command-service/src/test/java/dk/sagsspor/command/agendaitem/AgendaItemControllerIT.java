@@ -75,6 +75,24 @@ class AgendaItemControllerIT {
     }
 
     @Test
+    void refusesANulCharacterInAnyTextAndNamesTheFieldAndRecordsNothing() {
+        HttpResponse<String> response = post(
+                "{\"committee\": \"KKR Nordjylland\", \"title\": \"Nul\\u0000tegn\", \"background\": \"ok\\tog\\nok\"}",
+                "application/json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = Http.json(response);
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("title");
+        assertThat(problem.path("errors").findValuesAsString("message").get(0)).contains("U+0000");
+        assertThat(jdbc.sql(
+                                "select count(*) from domainevententry where convert_from(payload, 'UTF8') like '%Nul%tegn%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void rejectsInvalidOfficerInitials() {
         HttpResponse<String> response = post(
                 "{\"committee\": \"KKR Nordjylland\", \"title\": \"T\", \"caseOfficers\": [\"Hanne Hansen\"]}",
