@@ -2,6 +2,7 @@ package dk.sagsspor.query.projection;
 
 import dk.sagsspor.query.web.NotFound;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -47,6 +49,8 @@ public class ProjectionRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GROUP_EMPTY_WAIT = Duration.ofSeconds(10);
+    /** How long a status page waits for Kafka before it answers without Kafka's part. */
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(3);
 
     private final Map<String, Projection<?>> projections;
     private final KafkaListenerEndpointRegistry listeners;
@@ -57,6 +61,8 @@ public class ProjectionRebuilds {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final DeadLetters deadLetters;
+    private Admin admin;
 
     ProjectionRebuilds(
             List<Projection<?>> projections,
@@ -67,7 +73,9 @@ public class ProjectionRebuilds {
             ProjectionProperties properties,
             JsonMapper json,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.projections = projections.stream().collect(Collectors.toMap(Projection::name, p -> p));
         this.listeners = listeners;
         this.kafkaAdmin = kafkaAdmin;
@@ -79,9 +87,20 @@ public class ProjectionRebuilds {
         this.clock = clock;
     }
 
-    /** Where a projection stands: its consumer group, whether it runs, its lag, and its latest rebuild. */
+    /**
+     * Where a projection stands: its consumer group, whether it runs, its lag in records ({@code null} while Kafka does
+     * not answer: {@code kafka} is then {@code unavailable}), its unresolved dead letters by status ({@code open},
+     * {@code held}), and its latest rebuild.
+     */
     public record Status(
-            String name, String consumerGroup, boolean running, long lag, List<String> tables, Rebuild lastRebuild) {}
+            String name,
+            String consumerGroup,
+            boolean running,
+            String kafka,
+            Long lag,
+            Map<String, Long> deadLetters,
+            List<String> tables,
+            Rebuild lastRebuild) {}
 
     /** A rebuild: when and by whom it was asked for, and whether the projection has caught up since. */
     public record Rebuild(Instant requested, String requestedBy, long eventsToReplay, boolean caughtUp) {}
@@ -100,22 +119,29 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** Every projection's status, by name. */
+    /** Every projection's status, by name; with Kafka's part unknown if Kafka does not answer. */
     public List<Status> status() {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, Long> ends = endOffsets(admin);
-            return projections.keySet().stream()
-                    .sorted()
-                    .map(name -> status(admin, name, ends))
-                    .toList();
-        }
+        Map<String, Map<String, Long>> deadLetterCounts = deadLetters.counts();
+        Map<TopicPartition, Long> ends = endOffsetsIfKafkaAnswers();
+        return projections.keySet().stream()
+                .sorted()
+                .map(name -> status(name, ends, deadLetterCounts))
+                .toList();
     }
 
     /** One projection's status. */
     public Status status(String name) {
         requireKnown(name);
-        try (Admin admin = admin()) {
-            return status(admin, name, endOffsets(admin));
+        return status(name, endOffsetsIfKafkaAnswers(), deadLetters.counts());
+    }
+
+    /** The topic's end offsets, or null if Kafka does not answer within {@link #STATUS_TIMEOUT}. */
+    private Map<TopicPartition, Long> endOffsetsIfKafkaAnswers() {
+        try {
+            return offsets(OffsetSpec.latest(), STATUS_TIMEOUT);
+        } catch (KafkaUnanswered e) {
+            log.warn("Projection status without Kafka's part: {}", e.getMessage());
+            return null;
         }
     }
 
@@ -129,11 +155,13 @@ public class ProjectionRebuilds {
         }
         log.info("Rebuilding projection {} (asked by {}): stopping its listener", name, requestedBy);
         container.stop();
-        try (Admin admin = admin()) {
+        try {
+            Admin admin = admin();
             awaitNoOtherConsumers(admin, name, group);
-            Map<TopicPartition, Long> ends = endOffsets(admin);
+            Map<TopicPartition, Long> ends = offsets(OffsetSpec.latest(), KAFKA_TIMEOUT);
             Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
-            earliestOffsets(admin).forEach((partition, offset) -> starts.put(partition, new OffsetAndMetadata(offset)));
+            offsets(OffsetSpec.earliest(), KAFKA_TIMEOUT)
+                    .forEach((partition, offset) -> starts.put(partition, new OffsetAndMetadata(offset)));
             // Offsets first: if emptying the tables failed after this, the projection would just skip every event
             // as a redelivery; the other way round, it would go on with its tables empty.
             admin.alterConsumerGroupOffsets(group, starts).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -199,21 +227,36 @@ public class ProjectionRebuilds {
         }
     }
 
-    private Status status(Admin admin, String name, Map<TopicPartition, Long> ends) {
-        Map<TopicPartition, Long> committed = committedOffsets(admin, group(name));
-        long lag = ends.entrySet().stream()
-                .mapToLong(end -> Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L)))
-                .sum();
+    private Status status(
+            String name, Map<TopicPartition, Long> ends, Map<String, Map<String, Long>> deadLetterCounts) {
+        Map<TopicPartition, Long> committed = null;
+        if (ends != null) {
+            try {
+                committed = committedOffsets(admin(), group(name), STATUS_TIMEOUT);
+            } catch (KafkaUnanswered e) {
+                log.warn("Projection status of {} without Kafka's part: {}", name, e.getMessage());
+            }
+        }
+        Long lag = null;
+        if (committed != null) {
+            Map<TopicPartition, Long> done = committed;
+            lag = ends.entrySet().stream()
+                    .mapToLong(end -> Math.max(0, end.getValue() - done.getOrDefault(end.getKey(), 0L)))
+                    .sum();
+        }
         MessageListenerContainer container = listeners.getListenerContainer(name);
         return new Status(
                 name,
                 group(name),
                 container != null && container.isRunning(),
+                committed == null ? "unavailable" : "available",
                 lag,
+                deadLetterCounts.getOrDefault(name, Map.of()),
                 projections.get(name).tables(),
                 lastRebuild(name, committed).orElse(null));
     }
 
+    /** The latest rebuild; whether it has caught up is unknown (false) while Kafka does not answer. */
     private Optional<Rebuild> lastRebuild(String name, Map<TopicPartition, Long> committed) {
         return jdbc.sql("""
                         select requested_at, requested_by, target_offsets::text as targets from projection_rebuild
@@ -227,11 +270,12 @@ public class ProjectionRebuilds {
                                     target.getKey(), target.getValue().asLong()));
                     long total =
                             targets.values().stream().mapToLong(Long::longValue).sum();
-                    boolean caughtUp = targets.entrySet().stream().allMatch(target -> {
-                        int partition = Integer.parseInt(target.getKey());
-                        return committed.getOrDefault(new TopicPartition(properties.topic(), partition), 0L)
-                                >= target.getValue();
-                    });
+                    boolean caughtUp = committed != null
+                            && targets.entrySet().stream().allMatch(target -> {
+                                int partition = Integer.parseInt(target.getKey());
+                                return committed.getOrDefault(new TopicPartition(properties.topic(), partition), 0L)
+                                        >= target.getValue();
+                            });
                     return new Rebuild(
                             rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"), total, caughtUp);
                 })
@@ -242,27 +286,45 @@ public class ProjectionRebuilds {
         return properties.groupPrefix() + name;
     }
 
-    private Admin admin() {
-        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    /**
+     * One admin client for the service's life, made to stay quiet and quick while Kafka is away: calls give up after a
+     * few seconds, reconnects back off up to ten seconds, and a lost cluster is not re-bootstrapped in a tight loop
+     * (a client per call did that: one status call during an outage wrote 166,814 log lines and took 54 s).
+     */
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+            config.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1_000);
+            config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
+            config.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 1_000);
+            config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10_000);
+            config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "query-service-projection-status");
+            admin = Admin.create(config);
+        }
+        return admin;
     }
 
-    private Map<TopicPartition, Long> endOffsets(Admin admin) {
-        return offsets(admin, OffsetSpec.latest());
+    @PreDestroy
+    synchronized void closeAdmin() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
     }
 
-    private Map<TopicPartition, Long> earliestOffsets(Admin admin) {
-        return offsets(admin, OffsetSpec.earliest());
-    }
-
-    private Map<TopicPartition, Long> offsets(Admin admin, OffsetSpec spec) {
+    private Map<TopicPartition, Long> offsets(OffsetSpec spec, Duration timeout) {
+        Admin admin = admin();
         try {
             TopicDescription topic = admin.describeTopics(List.of(properties.topic()))
                     .allTopicNames()
-                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .get(properties.topic());
             Map<TopicPartition, OffsetSpec> request = topic.partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(properties.topic(), p.partition()), p -> spec));
-            return admin.listOffsets(request).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).entrySet().stream()
+            return admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(
                             Map.Entry::getKey, e -> e.getValue().offset()));
         } catch (InterruptedException e) {
@@ -273,12 +335,12 @@ public class ProjectionRebuilds {
         }
     }
 
-    private Map<TopicPartition, Long> committedOffsets(Admin admin, String group) {
+    private Map<TopicPartition, Long> committedOffsets(Admin admin, String group, Duration timeout) {
         try {
             return admin
                     .listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
-                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .entrySet()
                     .stream()
                     .filter(e -> e.getValue() != null)

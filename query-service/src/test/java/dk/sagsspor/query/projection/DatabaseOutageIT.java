@@ -107,7 +107,14 @@ class DatabaseOutageIT {
         // longer than the retries of a record that cannot be applied (2 × from 100 ms, each waiting 1 s for a
         // connection)
         Thread.sleep(8_000);
+        long asked = System.nanoTime();
+        HttpResponse<String> readiness = http().anonymous().get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
         DATABASE.mend();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        http().anonymous().get("/actuator/health/readiness").statusCode() == 200);
 
         awaitVersion(before, 3);
         awaitVersion(during, 0);
