@@ -112,7 +112,7 @@ final class Summaries {
             return "Agenda reordered";
         }
         if (event instanceof MeetingAgendaPublished e) {
-            return "Agenda published with " + e.agenda().size() + " item(s)";
+            return agendaPublished(e.agenda().size());
         }
         if (event instanceof MeetingOpened) {
             return "Meeting opened";
@@ -132,5 +132,10 @@ final class Summaries {
                     + ": " + String.join("; ", e.expectedItems());
         }
         return event.getClass().getSimpleName();
+    }
+
+    /** The summary of an agenda's publication with the number of items the reader may see on it. */
+    static String agendaPublished(long items) {
+        return "Agenda published with " + items + " item(s)";
     }
 }

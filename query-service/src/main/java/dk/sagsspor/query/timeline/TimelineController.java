@@ -64,17 +64,34 @@ class TimelineController {
                 .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
     }
 
+    /**
+     * The entries of an item or a meeting that the reader may see: an entry about an item closed to the public (put on
+     * the agenda, renumbered, taken off) is left out for those who may not see the item, and a publication counts only
+     * the items they may see — the timeline tells nothing the item's own answers would not.
+     */
     private OParlList<TimelineEntry> timeline(String column, String id, String kind, PageRequest page) {
-        long total = jdbc.sql("select count(*) from event_log where " + column + " = :id")
+        // an item's own timeline was checked above; a meeting's names items, each of which must be visible
+        String visible = column.equals("agenda_item_id")
+                ? "true"
+                : "(e.agenda_item_id is null or exists (select 1 from agenda_item i where i.id = e.agenda_item_id"
+                        + " and " + Visibility.visible("i") + "))";
+        long total = jdbc.sql("select count(*) from event_log e where e." + column + " = :id and " + visible)
                 .param("id", id)
+                .params(Visibility.parameters())
                 .query(Long.class)
                 .single();
         if (total == 0) {
             throw new NotFound(kind, id);
         }
-        List<TimelineEntry> entries = jdbc.sql("select * from event_log where " + column + " = :id"
-                        + " order by occurred_at, recorded_at, aggregate_id, sequence limit :limit offset :offset")
+        List<TimelineEntry> entries = jdbc.sql("select e.*, case when e.type = 'MeetingAgendaPublished' then"
+                        + " (select count(*) from jsonb_array_elements(e.payload -> 'agenda') a"
+                        + "   where exists (select 1 from agenda_item i where i.id = a ->> 'agendaItemId' and "
+                        + Visibility.visible("i") + ")) end as visible_agenda_items"
+                        + " from event_log e where e." + column + " = :id and " + visible
+                        + " order by e.occurred_at, e.recorded_at, e.aggregate_id, e.sequence"
+                        + " limit :limit offset :offset")
                 .param("id", id)
+                .params(Visibility.parameters())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> new TimelineEntry(
@@ -82,12 +99,15 @@ class TimelineController {
                         rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("actor"),
                         rs.getString("type"),
-                        rs.getString("summary"),
+                        rs.getString("type").equals("MeetingAgendaPublished")
+                                ? Summaries.agendaPublished(rs.getLong("visible_agenda_items"))
+                                : rs.getString("summary"),
                         rs.getString("aggregate_type"),
                         rs.getString("aggregate_id"),
                         rs.getLong("sequence"),
                         rs.getString("event_id"),
-                        rs.getString("correlation_id")))
+                        rs.getString("correlation_id"),
+                        rs.getString("agenda_item_id")))
                 .list();
         return OParlList.of(entries, total, page, ServletUriComponentsBuilder.fromCurrentRequest());
     }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One event in a timeline: when, who, what, in words. {@code time} is when it happened in the committee's world (for
  * imported minutes, the meeting's time); {@code recorded} is when Sagsspor recorded it — the same instant for anything
- * recorded as it happened.
+ * recorded as it happened. {@code agendaItem} is the item an entry is about: the item's own events, and the agenda
+ * events of a meeting that name one (null for the others).
  */
 record TimelineEntry(
         Instant time,
@@ -17,4 +18,5 @@ record TimelineEntry(
         String aggregateId,
         long sequence,
         String eventId,
-        String correlationId) {}
+        String correlationId,
+        String agendaItem) {}

@@ -9,7 +9,9 @@ import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.meeting.AgendaEntry;
 import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
+import dk.sagsspor.events.meeting.MeetingAgendaPublished;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import dk.sagsspor.query.EventRecords;
@@ -91,6 +93,8 @@ class AccessIT {
             send(new MeetingAgendaItemAdded(meeting, item, isClosed ? "9.1" : "3.1", null, false));
             send(new AgendaItemDecided(item, meeting, DecisionOutcome.APPROVED, "Svar senest den 1. juni 2033."));
         }
+        send(new MeetingAgendaPublished(
+                meeting, List.of(new AgendaEntry(open, "3.1", null), new AgendaEntry(closed, "9.1", "Lukket punkt"))));
         send(new FollowUpAssigned(
                 closed, followUp, "Svar til medarbejderen", LocalDate.of(2033, 6, 1), initials, null));
         await().atMost(Duration.ofSeconds(30))
@@ -100,6 +104,10 @@ class AccessIT {
                                         .get("/api/agenda-items/" + closed + "/timeline")
                                         .statusCode()
                                 == 200
+                        && as("nord")
+                                .get("/api/meetings/" + meeting + "/timeline")
+                                .body()
+                                .contains("Agenda published")
                         && as("nord")
                                 .get("/api/decisions?reference=SAG-2033-00001")
                                 .body()
@@ -170,6 +178,8 @@ class AccessIT {
                             .body())
                     .contains(closed);
             assertThat(http.get("/api/meetings/" + meeting).body()).contains(closed);
+            assertThat(http.get("/api/meetings/" + meeting + "/timeline").body())
+                    .contains(closed, "Put on the agenda as 9.1", "Agenda published with 2 item(s)");
             assertThat(http.get("/api/decisions?reference=SAG-2033-00001").body())
                     .contains(closed);
             assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).contains(followUp);
@@ -190,6 +200,17 @@ class AccessIT {
                         .body())
                 .doesNotContain(closed);
         assertThat(http.get("/api/meetings/" + meeting).body()).contains(open).doesNotContain(closed, word);
+        String meetingTimeline =
+                http.get("/api/meetings/" + meeting + "/timeline").body();
+        assertThat(meetingTimeline)
+                .as(user)
+                .contains(open, "Put on the agenda as 3.1", "Agenda published with 1 item(s)")
+                .doesNotContain(closed, "9.1", "with 2 item(s)");
+        assertThat(Http.json(http.get("/api/meetings/" + meeting + "/timeline"))
+                        .path("pagination")
+                        .path("totalElements")
+                        .asLong())
+                .isEqualTo(3);
         assertThat(http.get("/api/decisions?reference=SAG-2033-00001").body())
                 .contains(open)
                 .doesNotContain(closed);
