@@ -19,6 +19,8 @@ SAGSSPOR_MAIL_URL="http://127.0.0.1:$SAGSSPOR_MAIL_API_PORT"
 PG_DATA="$SAGSSPOR_VAR/postgres/data"
 if [ -L "$SAGSSPOR_VAR/postgres-location" ]; then PG_DATA="$(readlink "$SAGSSPOR_VAR/postgres-location")/data"; fi
 PIDS="$SAGSSPOR_VAR/pids"
+KAFKA_LIBS="$SAGSSPOR_VAR/kafka/libs"
+MAIL_LIBS="$SAGSSPOR_VAR/mail/libs"
 LOGS="$SAGSSPOR_VAR/logs"
 
 log() { printf '[sagsspor] %s\n' "$*"; }

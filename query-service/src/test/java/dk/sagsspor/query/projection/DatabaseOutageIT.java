@@ -71,36 +71,12 @@ class DatabaseOutageIT {
     @Test
     void eventsThatArriveWhileTheDatabaseIsAwayAreAppliedWhenItIsBackAndNoneIsDeadLettered() throws Exception {
         String before = UUID.randomUUID().toString();
-        send(
-                new AgendaItemProposed(
-                        before,
-                        "KKR Nordjylland",
-                        "Før afbrydelsen",
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        false),
-                0);
+        send(proposal(before, "Før afbrydelsen"), 0);
         awaitVersion(before, 0);
 
         DATABASE.cut();
         String during = UUID.randomUUID().toString();
-        send(
-                new AgendaItemProposed(
-                        during,
-                        "KKR Nordjylland",
-                        "Under afbrydelsen",
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        false),
-                0);
+        send(proposal(during, "Under afbrydelsen"), 0);
         for (int i = 1; i <= 3; i++) {
             send(revision(before, "Rettet " + i), i);
         }
@@ -134,6 +110,10 @@ class DatabaseOutageIT {
         return meters.find("sagsspor.projection.dead-lettered").counters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
+    }
+
+    private static AgendaItemProposed proposal(String id, String title) {
+        return new AgendaItemProposed(id, "KKR Nordjylland", title, null, List.of(), null, null, null, List.of(), false);
     }
 
     private static AgendaItemRevised revision(String id, String title) {
