@@ -40,6 +40,7 @@ set +e
 java -Xmx512m \
   -Dfaults.root="$ROOT" -Dfaults.commands="$SAGSSPOR_COMMAND_URL" -Dfaults.queries="$SAGSSPOR_QUERY_URL" \
   -Dfaults.postgres="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/" -Dfaults.kafka="127.0.0.1:$SAGSSPOR_KAFKA_PORT" \
+  -Dfaults.mail="$SAGSSPOR_MAIL_URL" \
   -Dfaults.out="$OUT" -Dfaults.quick="$quick" -Dfaults.experiments="$only" -Dfaults.rate="${FAULTS_RATE:-10}" \
   -cp "$HERE/target/classes:$HERE/target/lib/*" dk.sagsspor.faults.Faults
 status=$?

@@ -2,7 +2,9 @@
 # Starts, stops or kills one part of a running one-machine stack (the one in $SAGSSPOR_VAR), for fault experiments
 # and for operators: the other parts keep running.
 #
-#   deploy/local/component.sh start|stop|kill postgres|kafka|command-service|query-service
+#   deploy/local/component.sh start|stop|kill postgres|kafka|command-service|query-service|query-service-2
+#
+# query-service-2 is a second query service on the next port, sharing the first one's database and work.
 #
 # stop is orderly (PostgreSQL: fast shutdown); kill is abrupt (SIGKILL; PostgreSQL: immediate shutdown, which
 # is a crash as far as its clients and its recovery are concerned). start waits until the part is up (a service:
@@ -36,8 +38,10 @@ case "$action:$part" in
     await_ready command-service "$SAGSSPOR_COMMAND_URL" ;;
   start:query-service) alive query-service || start_query_service
     await_ready query-service "$SAGSSPOR_QUERY_URL" ;;
-  stop:kafka|stop:command-service|stop:query-service) signal_process "$part" TERM ;;
-  kill:kafka|kill:command-service|kill:query-service) signal_process "$part" KILL ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
+  start:query-service-2) alive query-service-2 || start_second_query_service
+    await_ready query-service-2 "http://127.0.0.1:$((SAGSSPOR_QUERY_PORT + 1))" ;;
+  stop:kafka|stop:command-service|stop:query-service|stop:query-service-2) signal_process "$part" TERM ;;
+  kill:kafka|kill:command-service|kill:query-service|kill:query-service-2) signal_process "$part" KILL ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
 esac
 log "$action $part: done"

@@ -85,6 +85,13 @@ start_query_service() {
     --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00
 }
 
+# A second query service beside the first (same database and consumer groups), on the next port: for the fault
+# suite's experiments with two instances.
+start_second_query_service() {
+  start_service query-service-2 "$(query_jar)" "$((SAGSSPOR_QUERY_PORT + 1))" sagsspor_query \
+    --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00
+}
+
 await_ready() {
   local name=$1 url=$2
   for _ in $(seq 1 240); do

@@ -17,6 +17,7 @@ stop_process() {
   rm -f "$PIDS/$name.pid"
 }
 
+stop_process query-service-2
 stop_process query-service
 stop_process command-service
 stop_process mail

@@ -146,6 +146,78 @@ final class Checks {
         return differences;
     }
 
+    /**
+     * Every overdue follow-up of the load got its alert exactly once: one alert row, delivered, and one mail to the
+     * assignee naming it — waiting up to {@code patience} for the deliveries.
+     */
+    Map<String, Object> alertsOnce(List<Load.FollowUp> followUps, String mailUrl, Duration patience) throws Exception {
+        Instant start = Instant.now();
+        Map<String, Long> sent = Map.of();
+        Map<String, Integer> mails = Map.of();
+        while (true) {
+            try (Connection connection = connect(queryUrl);
+                    Statement statement = connection.createStatement()) {
+                sent = map(statement, "select follow_up_id, count(*) from alert where state = 'SENT' group by 1");
+            }
+            mails = mailsByTag(followUps, mailUrl);
+            Map<String, Long> delivered = sent;
+            Map<String, Integer> mailed = mails;
+            boolean all = followUps.stream()
+                    .allMatch(f -> delivered.getOrDefault(f.id(), 0L) >= 1 && mailed.getOrDefault(f.tag(), 0) >= 1);
+            if (all || Duration.between(start, Instant.now()).compareTo(patience) > 0) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        List<String> problems = new ArrayList<>();
+        for (Load.FollowUp followUp : followUps) {
+            long rows = sent.getOrDefault(followUp.id(), 0L);
+            int received = mails.getOrDefault(followUp.tag(), 0);
+            if (rows != 1 || received != 1) {
+                problems.add(followUp.id() + ": " + rows + " alert(s) sent, " + received + " mail(s)");
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("followUps", followUps.size());
+        result.put("exactlyOnce", problems.isEmpty());
+        result.put("problems", problems.stream().limit(20).toList());
+        result.put("summary", problems.isEmpty() ? followUps.size() + " of " + followUps.size() : "NO: " + problems.size()
+                + " of " + followUps.size());
+        return result;
+    }
+
+    /**
+     * How many distinct mails (by {@code Message-ID}) in the assignee's mailbox name each follow-up's tag. A mail sent
+     * again after a crash between the SMTP server's acceptance and its recording carries the same Message-ID (see
+     * Deadline alerts in the README), which mail clients and servers take as one message.
+     */
+    private static Map<String, Integer> mailsByTag(List<Load.FollowUp> followUps, String mailUrl) throws Exception {
+        Map<String, java.util.Set<String>> ids = new HashMap<>();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(mailUrl + "/api/user/hast@kl.dk/messages/INBOX"))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return Map.of();
+        }
+        tools.jackson.databind.JsonNode messages = Client.JSON.readTree(response.body());
+        for (tools.jackson.databind.JsonNode message : messages) {
+            String subject = message.path("subject").asString("");
+            for (Load.FollowUp followUp : followUps) {
+                if (subject.contains(followUp.tag())) {
+                    ids.computeIfAbsent(followUp.tag(), t -> new java.util.HashSet<>())
+                            .add(message.path("Message-ID").asString(subject));
+                }
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        ids.forEach((tag, messageIds) -> counts.put(tag, messageIds.size()));
+        return counts;
+    }
+
     long unresolvedDeadLetters() throws SQLException {
         try (Connection connection = connect(queryUrl);
                 Statement statement = connection.createStatement()) {

@@ -37,6 +37,7 @@ public final class Faults {
     private final String queries = System.getProperty("faults.queries");
     private final String postgres = System.getProperty("faults.postgres");
     private final String kafka = System.getProperty("faults.kafka");
+    private final String mail = System.getProperty("faults.mail");
     private final Path out = Path.of(System.getProperty("faults.out"));
     private final boolean quick = Boolean.getBoolean("faults.quick");
     private final double rate = Double.parseDouble(System.getProperty("faults.rate", "10"));
@@ -124,13 +125,19 @@ public final class Faults {
                         + " commit), started again", true, load, at, (f, l) -> f.offsetsLost(), 0),
                 new Experiment("concurrent-writers", "32 writers revise one item at once, each with If-Match, re-reading"
                         + " on 412", true, load, at, Faults::concurrentWriters, 0),
+                new Experiment("query-service-twin-killed", "a second query service started beside the first, the"
+                        + " first killed under load and restarted; both deliver alerts", true, load, at, (f, l) -> {
+                            f.component("start", "query-service-2");
+                            f.component("kill", "query-service");
+                            f.component("start", "query-service");
+                        }, 0),
                 new Experiment("rebuild-under-load", "every projection rebuilt from the topic while the load runs",
-                        false, load, at, (f, l) -> f.rebuildAll(), 0));
+                        true, load, at, (f, l) -> f.rebuildAll(), 0));
     }
 
     private Map<String, Object> run(Experiment experiment) throws Exception {
         Client client = new Client(commands, "hast", "demo-hast");
-        Load load = Load.start(client, experiment.name());
+        Load load = Load.start(client, new Client(commands, "admin", "demo-admin"), experiment.name());
         Instant started = Instant.now();
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<?> running = background.submit(() -> {
@@ -152,6 +159,7 @@ public final class Faults {
         Map<String, Object> exactlyOnce = checks.exactlyOnce(load.commands());
         Map<String, Object> readModels =
                 checks.readModelsMatchTheStore(Duration.ofMinutes(quick ? 3 : 10), expectedDeadLetters);
+        Map<String, Object> alerts = checks.alertsOnce(load.followUps(), mail, Duration.ofMinutes(2));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("experiment", experiment.name());
         result.put("fault", experiment.description());
@@ -162,13 +170,15 @@ public final class Faults {
         result.put("faultLastedSeconds", Duration.between(struck, restored).toMillis() / 1000.0);
         result.put("exactlyOnce", exactlyOnce);
         result.put("readModels", readModels);
+        result.put("alerts", alerts);
         result.put("clients", clientView(client));
         boolean passed = faultError == null
                 && ((Number) exactlyOnce.get("lost")).intValue() == 0
                 && ((Number) exactlyOnce.get("duplicated")).intValue() == 0
                 && ((Number) exactlyOnce.get("refused")).intValue() == 0
                 && ((Number) exactlyOnce.get("givenUp")).intValue() == 0
-                && Boolean.TRUE.equals(readModels.get("matches"));
+                && Boolean.TRUE.equals(readModels.get("matches"))
+                && Boolean.TRUE.equals(alerts.get("exactlyOnce"));
         result.put("verdict", passed ? "passed" : "FAILED");
         return result;
     }
@@ -332,7 +342,9 @@ public final class Faults {
     private static final List<String> PROJECTIONS =
             List.of("agenda-items", "decisions", "event-log", "follow-ups", "meetings", "staff");
 
-    private void rebuildAll() {
+    private void rebuildAll() throws Exception {
+        // a rebuild is refused while another instance consumes the projection (a twin left by an earlier experiment)
+        component("stop", "query-service-2");
         Client admin = new Client(queries, "admin", "demo-admin");
         AtomicInteger refused = new AtomicInteger();
         for (String projection : PROJECTIONS) {
@@ -358,7 +370,7 @@ public final class Faults {
     private static String report(List<Map<String, Object>> results) {
         StringBuilder md = new StringBuilder("# Fault experiments\n\n");
         md.append("| experiment | fault | acknowledged | lost | duplicated | gave up | read models match the store"
-                + " (after) | longest without 2xx | verdict |\n|---|---|---|---|---|---|---|---|---|\n");
+                + " (after) | alerts once | longest without 2xx | verdict |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : results) {
             Map<String, Object> once = (Map<String, Object>) r.get("exactlyOnce");
             Map<String, Object> models = (Map<String, Object>) r.get("readModels");
@@ -372,6 +384,7 @@ public final class Faults {
                     .append(" | ").append(Boolean.TRUE.equals(models.get("matches"))
                             ? "yes (" + models.get("secondsToMatch") + " s)"
                             : "NO: " + models.get("firstDifferences"))
+                    .append(" | ").append(((Map<String, Object>) r.get("alerts")).get("summary"))
                     .append(" | ").append(clients.get("longestSecondsWithout2xx")).append(" s")
                     .append(" | ").append(r.get("verdict")).append(" |\n");
         }

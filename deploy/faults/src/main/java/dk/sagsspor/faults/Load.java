@@ -31,6 +31,12 @@ final class Load {
     private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final Queue<String> proposed = new ConcurrentLinkedQueue<>();
     private final Queue<String> scheduled = new ConcurrentLinkedQueue<>();
+    private final Queue<String> discussed = new ConcurrentLinkedQueue<>();
+    private final Queue<String> decided = new ConcurrentLinkedQueue<>();
+    private final List<FollowUp> followUps = new CopyOnWriteArrayList<>();
+
+    /** A follow-up the load assigned, already overdue: its alert must go out exactly once. */
+    record FollowUp(String id, String tag) {}
     private final AtomicInteger sequence = new AtomicInteger();
 
     private Load(Client client, String experiment, String meetingId) {
@@ -39,9 +45,21 @@ final class Load {
         this.meetingId = meetingId;
     }
 
-    /** A meeting of its own for the experiment, opened, so that its items can be discussed. */
-    static Load start(Client client, String experiment) {
+    /**
+     * A meeting of its own for the experiment, opened, so that its items can be discussed and decided; the assignee of
+     * the follow-ups in the staff directory (entered by {@code admin}), so that their alerts can be mailed.
+     */
+    static Load start(Client client, Client admin, String experiment) {
         Instant setUpBy = Instant.now().plus(Duration.ofMinutes(3));
+        require(
+                admin.command(
+                        "PUT",
+                        "/api/staff/hast",
+                        "{\"name\": \"Hanne Stougaard\", \"email\": \"hast@kl.dk\"}",
+                        null,
+                        null,
+                        setUpBy),
+                "enter hast in the staff directory");
         Client.Outcome meeting = client.command(
                 "POST",
                 "/api/meetings",
@@ -87,7 +105,7 @@ final class Load {
         double dice = ThreadLocalRandom.current().nextDouble();
         String tag = "t" + experiment.replaceAll("[^a-z]", "") + sequence.incrementAndGet() + "x"
                 + Long.toString(System.nanoTime() % 100_000, 36);
-        if (dice < 0.25) {
+        if (dice < 0.2) {
             String item = proposed.poll();
             if (item != null) {
                 Client.Outcome outcome = client.command(
@@ -103,17 +121,32 @@ final class Load {
                 }
                 return;
             }
+        } else if (dice < 0.35) {
+            if (step(scheduled, discussed, "discuss", "/discussion", "{\"notes\": \"Drøftet " + tag + "\"}",
+                    "AgendaItemDiscussed", tag, giveUpAt)) {
+                return;
+            }
         } else if (dice < 0.45) {
-            String item = scheduled.poll();
+            if (step(discussed, decided, "decide", "/decision",
+                    "{\"outcome\": \"NOTED\", \"text\": \"Taget til efterretning " + tag + "\"}",
+                    "AgendaItemDecided", tag, giveUpAt)) {
+                return;
+            }
+        } else if (dice < 0.5) {
+            String item = decided.poll();
             if (item != null) {
                 Client.Outcome outcome = client.command(
                         "POST",
-                        "/api/agenda-items/" + item + "/discussion",
-                        "{\"notes\": \"Drøftet " + tag + "\"}",
+                        "/api/agenda-items/" + item + "/follow-ups",
+                        "{\"description\": \"Opfølgning " + tag
+                                + "\", \"dueDate\": \"2025-01-15\", \"assignee\": \"hast\"}",
                         tag,
                         null,
                         giveUpAt);
-                commands.add(new Command(tag, "discuss", item, countOf("AgendaItemDiscussed", item, tag), outcome));
+                commands.add(new Command(tag, "follow-up", item, countOf("FollowUpAssigned", item, tag), outcome));
+                if (outcome.acknowledged()) {
+                    followUps.add(new FollowUp(outcome.body().path("id").asString(), tag));
+                }
                 return;
             }
         }
@@ -131,6 +164,32 @@ final class Load {
         if (item != null) {
             proposed.add(item);
         }
+    }
+
+    /** Takes an item from one stage, posts the step's command, and passes it on to the next stage if acknowledged. */
+    private boolean step(
+            Queue<String> from,
+            Queue<String> to,
+            String kind,
+            String path,
+            String json,
+            String eventType,
+            String tag,
+            Instant giveUpAt) {
+        String item = from.poll();
+        if (item == null) {
+            return false;
+        }
+        Client.Outcome outcome = client.command("POST", "/api/agenda-items/" + item + path, json, tag, null, giveUpAt);
+        commands.add(new Command(tag, kind, item, countOf(eventType, item, tag), outcome));
+        if (outcome.acknowledged()) {
+            to.add(item);
+        }
+        return true;
+    }
+
+    List<FollowUp> followUps() {
+        return followUps;
     }
 
     /** SQL counting a command's events: by type, and by its item or its tag (or both). */

@@ -113,7 +113,8 @@ class DatabaseOutageIT {
     }
 
     private static AgendaItemProposed proposal(String id, String title) {
-        return new AgendaItemProposed(id, "KKR Nordjylland", title, null, List.of(), null, null, null, List.of(), false);
+        return new AgendaItemProposed(
+                id, "KKR Nordjylland", title, null, List.of(), null, null, null, List.of(), false);
     }
 
     private static AgendaItemRevised revision(String id, String title) {
