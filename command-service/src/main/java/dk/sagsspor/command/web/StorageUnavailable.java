@@ -27,8 +27,9 @@ final class StorageUnavailable {
 
     /**
      * True if the failure is the database's unavailability, somewhere in the cause chain: a failed transaction (begin
-     * or commit), a data access failure other than an integrity violation, or an SQL error other than a constraint's
-     * (SQLSTATE class 23 is a concurrent change, answered 409 elsewhere).
+     * or commit), a data access failure other than an integrity violation, or an SQL error whose state says the
+     * database is away (a constraint's, class 23, is a concurrent change, answered 409 elsewhere; a data exception is
+     * ours, a 500).
      */
     static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -36,7 +37,7 @@ final class StorageUnavailable {
                 return false;
             }
             if (t instanceof SQLException sql) {
-                return sql.getSQLState() == null || !sql.getSQLState().startsWith("23");
+                return unavailable(sql.getSQLState());
             }
             if (t instanceof TransactionException) {
                 return true;
@@ -48,6 +49,20 @@ final class StorageUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * The SQLSTATEs of a database that is away or overloaded rather than of a bad statement: connection exception
+     * (08), insufficient resources (53), operator intervention — shutdown, cancel (57), system error (58), a
+     * serialization failure or deadlock (40); none at all (a connection that could not be made).
+     */
+    private static boolean unavailable(String state) {
+        return state == null
+                || state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57")
+                || state.startsWith("58")
+                || state.startsWith("40");
     }
 
     static ProblemDetail problem() {

@@ -93,6 +93,23 @@ class AgendaItemControllerIT {
     }
 
     @Test
+    void anItemWhoseStoredFirstEventHoldsANulCharacterStillTakesCommands() {
+        // as events recorded before the edge refused NUL: the committee check must not depend on PostgreSQL's jsonb
+        String id = Http.json(post("{\"committee\": \"KKR Nordjylland\", \"title\": \"Titel\"}", "application/json"))
+                .path("id")
+                .asString();
+        jdbc.sql("""
+                        update domainevententry
+                           set payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Titel', 'Ti\\u0000tel'), 'UTF8')
+                         where aggregateidentifier = ? and sequencenumber = 0""").param(id).update();
+
+        HttpResponse<String> revised =
+                Http.localhost(port).send("PATCH", "/api/agenda-items/" + id, "{\"background\": \"Ny baggrund\"}");
+
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+    }
+
+    @Test
     void rejectsInvalidOfficerInitials() {
         HttpResponse<String> response = post(
                 "{\"committee\": \"KKR Nordjylland\", \"title\": \"T\", \"caseOfficers\": [\"Hanne Hansen\"]}",
