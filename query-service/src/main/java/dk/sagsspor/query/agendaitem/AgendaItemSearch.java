@@ -1,5 +1,6 @@
 package dk.sagsspor.query.agendaitem;
 
+import dk.sagsspor.query.projection.DeadLetters;
 import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.OParlList;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +31,10 @@ class AgendaItemSearch {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    AgendaItemSearch(JdbcClient jdbc, Clock clock) {
+    AgendaItemSearch(JdbcClient jdbc, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -45,7 +49,10 @@ class AgendaItemSearch {
             boolean outstandingOnly,
             Instant asOf) {}
 
-    /** One row of a list: enough to see where an item stands and how long it has been waiting. */
+    /**
+     * One row of a list: enough to see where an item stands and how long it has been waiting; {@code incomplete} names
+     * the read models that miss some of its events (empty when complete).
+     */
     record Row(
             String id,
             String name,
@@ -60,7 +67,8 @@ class AgendaItemSearch {
             OffsetDateTime created,
             OffsetDateTime modified,
             String result,
-            int openFollowUps) {}
+            int openFollowUps,
+            List<String> incomplete) {}
 
     OParlList<Row> find(Filter filter, PageRequest page, UriComponentsBuilder self) {
         Instant asOf = filter.asOf();
@@ -127,9 +135,32 @@ class AgendaItemSearch {
                             created,
                             danish(rs.getTimestamp("last_changed_at")),
                             rs.getString("outcome"),
-                            rs.getInt("open_follow_ups"));
+                            rs.getInt("open_follow_ups"),
+                            List.of());
                 })
                 .list();
+        Map<String, List<String>> incomplete =
+                deadLetters.incomplete(rows.stream().map(Row::id).toList());
+        if (!incomplete.isEmpty()) {
+            rows = rows.stream()
+                    .map(row -> new Row(
+                            row.id(),
+                            row.name(),
+                            row.committee(),
+                            row.reference(),
+                            row.caseOfficers(),
+                            row.status(),
+                            row.meeting(),
+                            row.meetingStart(),
+                            row.timesDeferred(),
+                            row.ageDays(),
+                            row.created(),
+                            row.modified(),
+                            row.result(),
+                            row.openFollowUps(),
+                            incomplete.getOrDefault(row.id(), List.of())))
+                    .toList();
+        }
         return OParlList.of(rows, total, page, self);
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,6 +98,11 @@ class MeetingController {
                 .param("offset", paging.offset())
                 .query((rs, n) -> row(rs, List.of()))
                 .list();
+        Map<String, List<String>> incomplete =
+                deadLetters.incomplete(meetings.stream().map(Meeting::id).toList());
+        meetings = meetings.stream()
+                .map(meeting -> meeting.withIncomplete(incomplete.getOrDefault(meeting.id(), List.of())))
+                .toList();
         return OParlList.of(meetings, total, paging, ServletUriComponentsBuilder.fromCurrentRequest());
     }
 

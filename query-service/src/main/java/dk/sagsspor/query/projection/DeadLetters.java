@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,24 @@ public class DeadLetters {
                 .param("aggregateId", aggregateId)
                 .query(String.class)
                 .list();
+    }
+
+    /** For a page of aggregates, the read models that miss events of each (only those that miss any). */
+    public Map<String, List<String>> incomplete(Collection<String> aggregateIds) {
+        Map<String, List<String>> incomplete = new LinkedHashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return incomplete;
+        }
+        jdbc.sql("""
+                        select aggregate_id, projection from dead_letter
+                         where status <> 'replayed' and aggregate_id = any(:ids)
+                         group by aggregate_id, projection order by aggregate_id, projection""")
+                .param("ids", aggregateIds.toArray(String[]::new))
+                .query((rs, n) -> incomplete
+                        .computeIfAbsent(rs.getString(1), id -> new java.util.ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        return incomplete;
     }
 
     /** Unresolved dead letters (open and held), of one projection or all, in the order they must be replayed. */

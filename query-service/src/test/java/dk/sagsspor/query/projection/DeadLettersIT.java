@@ -132,6 +132,40 @@ class DeadLettersIT {
     }
 
     @Test
+    void anItemThatMissesALaterEventIsMarkedIncompleteInItsAnswerAndInLists() throws Exception {
+        plantTheDefect();
+        String id = UUID.randomUUID().toString();
+        String reference = "SAG-2030-" + (10_000 + new java.util.Random().nextInt(89_999));
+        send(
+                new AgendaItemProposed(
+                        id,
+                        "KKR Nordjylland",
+                        "Uskyldig titel",
+                        reference,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        false),
+                0);
+        send(revision(id, "Ny titel med " + POISON), 1);
+        await().atMost(PATIENCE).until(() -> unresolved(id).size() == 1);
+
+        HttpResponse<String> item = http().get("/api/agenda-items/" + id);
+        JsonNode row = Http.json(http().get("/api/agenda-items?reference=" + reference))
+                .path("data")
+                .get(0);
+
+        assertThat(item.statusCode()).isEqualTo(200);
+        assertThat(Http.json(item).path("version").asLong()).isZero();
+        assertThat(Http.json(item).path("incomplete").get(0).asString()).isEqualTo("agenda-items");
+        assertThat(item.headers().firstValue("Sagsspor-Incomplete")).contains("agenda-items");
+        assertThat(row.path("id").asString()).isEqualTo(id);
+        assertThat(row.path("incomplete").get(0).asString()).isEqualTo("agenda-items");
+    }
+
+    @Test
     void aDeadLetterThatStillFailsStaysWithItsNewReasonAndHoldsItsAggregate() throws Exception {
         plantTheDefect();
         String id = UUID.randomUUID().toString();
