@@ -1,5 +1,8 @@
 # Shared settings of the one-machine stack; every one can be overridden from the environment.
 SAGSSPOR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# Java 25 for the services, the broker and the tools (the machine's default java may be older).
+source "$SAGSSPOR_ROOT/.mvn/jdk.sh"
+export PATH="$JAVA_HOME/bin:$PATH"
 SAGSSPOR_VAR="${SAGSSPOR_VAR:-$SAGSSPOR_ROOT/deploy/local/var}"
 # The ports are below Linux's ephemeral range (32768-60999): an outgoing connection can never hold one of them.
 SAGSSPOR_PG_PORT="${SAGSSPOR_PG_PORT:-15432}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what Sagsspor needs to build, test and run without Docker:
-# a JDK 17+ and the PostgreSQL server binaries (initdb, pg_ctl). Installs what is missing
-# from the distribution's packages (Debian/Ubuntu: apt-get; needs root). Idempotent.
+# a JDK 25 and the PostgreSQL server binaries (initdb, pg_ctl). Installs PostgreSQL from the distribution's
+# packages if missing (Debian/Ubuntu: apt-get; needs root); a JDK 25 is looked for (JAVA_HOME, /usr/lib/jvm: see
+# .mvn/jdk.sh) and, where there is none, named for you to install — Debian 12 has no package of it. Idempotent.
 set -euo pipefail
 
 log() { printf '[prerequisites] %s\n' "$*"; }
@@ -12,16 +13,13 @@ have_postgres() {
   command -v initdb > /dev/null && command -v pg_ctl > /dev/null
 }
 
-java_major() {
-  java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'
-}
+jdk=$(bash -c 'source "$(dirname "$0")/../../.mvn/jdk.sh" && echo "$JAVA_HOME"' "$0") || exit 1
 
 missing=()
-if ! command -v java > /dev/null || [ "$(java_major)" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
 if ! have_postgres; then missing+=(postgresql); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  log "JDK $(java_major) and PostgreSQL server binaries present"
+  log "JDK 25 ($jdk) and PostgreSQL server binaries present"
   exit 0
 fi
 
