@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * order and hands each event to this handler; the handler sends it without waiting, and the batch's token is only
  * stored after the broker has acknowledged every send of the batch. A failed send fails the batch, which the processor
  * retries from its last token: nothing is lost, and a crash re-publishes at most one batch (at-least-once; the query
- * side skips what it has applied).
+ * side skips what it has applied). A failed batch also closes the producer at once, aborting what it still holds, so
+ * that nothing of the failed batch can arrive after the retry has begun: each aggregate's events stay in order.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
@@ -120,6 +121,11 @@ class KafkaRelay {
             throw new EventsNotPublished("Interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
             meters.counter("sagsspor.relay.failures").increment();
+            // Abort whatever of this batch the producer still holds: left alone, a send that had not yet expired could
+            // reach the broker after an earlier one of the same aggregate expired, and the retry would then append the
+            // earlier one after it — an aggregate's events out of order on the topic (seen with Kafka down 5 minutes).
+            // A new producer is made for the retry, which sends the whole batch again, in order.
+            kafka.getProducerFactory().reset();
             throw new EventsNotPublished("Kafka did not acknowledge " + sends.size() + " event(s)", e);
         }
     }

@@ -71,6 +71,13 @@ class AppliedEvents {
             return true;
         }
 
+        /** The new position of every aggregate an event was claimed in (before {@link #save}). */
+        Map<String, Long> claimedPositions() {
+            Map<String, Long> positions = new LinkedHashMap<>();
+            claimed.forEach((aggregateId, envelope) -> positions.put(aggregateId, envelope.sequence()));
+            return positions;
+        }
+
         /** Writes the position of every aggregate an event was claimed in, in one statement. */
         void save() {
             if (claimed.isEmpty()) {

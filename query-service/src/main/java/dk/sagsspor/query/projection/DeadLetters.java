@@ -125,6 +125,33 @@ public class DeadLetters {
         return before.isEmpty() || before.get().equals(Status.REPLAYED.column());
     }
 
+    /**
+     * Resolves the dead letters that the projection's new positions have overtaken: a record that failed because it
+     * came early (an aggregate's events out of order on the topic, then sent again in order — at-least-once delivery)
+     * or that was held behind such a one needs nothing more once a later copy has been applied. Marked replayed,
+     * {@code replayedBy} saying so. One statement per poll, on the partial index of unresolved letters.
+     */
+    void supersede(String projection, Map<String, Long> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update dead_letter d
+                           set status = 'replayed', replayed_at = :now, replayed_by = :by
+                          from unnest(cast(:ids as text[]), cast(:sequences as bigint[])) as p(aggregate_id, sequence)
+                         where d.aggregate_id = p.aggregate_id and d.projection = :projection
+                           and d.status <> 'replayed' and d.sequence <= p.sequence""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", SUPERSEDED)
+                .param("ids", positions.keySet().toArray(String[]::new))
+                .param("sequences", positions.values().toArray(Long[]::new))
+                .param("projection", projection)
+                .update();
+    }
+
+    /** Who replayed a dead letter that a later copy of its record made unnecessary. */
+    static final String SUPERSEDED = "sagsspor: applied from a later copy";
+
     /** True if the projection has an unresolved dead letter of the aggregate: its later events wait behind it. */
     boolean blocks(String projection, String aggregateId) {
         return aggregateId != null

@@ -28,6 +28,7 @@ public class Projections {
 
     private final EventDecoder decoder;
     private final AppliedEvents applied;
+    private final DeadLetters deadLetters;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -35,11 +36,13 @@ public class Projections {
     Projections(
             EventDecoder decoder,
             AppliedEvents applied,
+            DeadLetters deadLetters,
             TransactionTemplate transactions,
             MeterRegistry meters,
             Clock clock) {
         this.decoder = decoder;
         this.applied = applied;
+        this.deadLetters = deadLetters;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
@@ -82,6 +85,7 @@ public class Projections {
                     done.add(applyOne(target, claims, indexed.event()));
                 }
                 current[0] = NO_RECORD;
+                deadLetters.supersede(target.name(), claims.claimedPositions());
                 claims.save();
             });
         } catch (RuntimeException e) {
