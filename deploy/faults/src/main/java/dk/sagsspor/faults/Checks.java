@@ -218,14 +218,6 @@ final class Checks {
         return counts;
     }
 
-    long unresolvedDeadLetters() throws SQLException {
-        try (Connection connection = connect(queryUrl);
-                Statement statement = connection.createStatement()) {
-            return map(statement, "select 'all', count(*) from dead_letter where status <> 'replayed'")
-                    .getOrDefault("all", 0L);
-        }
-    }
-
     /** Runs SQL on a database of the stack (as its owner), e.g. to refuse connections to it. */
     static void execute(String url, String sql) throws SQLException {
         try (Connection connection = connect(url);

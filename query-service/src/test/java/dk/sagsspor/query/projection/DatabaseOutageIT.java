@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -140,9 +139,5 @@ class DatabaseOutageIT {
 
     private Http http() {
         return Http.localhost(port);
-    }
-
-    static Map<String, Object> properties() {
-        return WORLD.properties();
     }
 }
