@@ -2,16 +2,16 @@
 # The benchmark: starts the one-machine stack (deploy/local/up.sh, its own data under deploy/benchmark/var, the
 # services in oidc mode trusting a key made here, no demo data), drives it over HTTP and measures it beside raw
 # PostgreSQL and Kafka baselines, then stops it. Results: deploy/benchmark/results/<time>/{result.json,report.md,
-# latency.png}. Everything but M3 takes about 10 minutes; M3's rebuild of 1,000,000 events (the default) takes about
-# 25 minutes at today's projection speed (BENCH_REBUILD_EVENTS=200000: about 5 minutes). Stop the local stack
+# latency.png}. Takes 25–40 minutes (the confirmation step of M1 and M3's rebuild dominate). Stop the local stack
 # (deploy/local/down.sh) first, the ports are the same.
 #
 #   deploy/benchmark/run.sh [--label TEXT]
 #
-# Settings (environment): BENCH_STEP_SECONDS (15) per M1 step, BENCH_PHASE_SECONDS (30) per M2/M4 phase,
-# BENCH_START_RATE (25) commands/s of the first step, BENCH_WARM_UP_SECONDS (60), BENCH_REBUILD_EVENTS (1000000) for M3,
-# BENCH_SERVICE_ARGS (more arguments for both services, e.g. a setting being tuned); the JVM options of the
-# services and the broker are deploy/local's SAGSSPOR_JAVA_OPTS and SAGSSPOR_KAFKA_JAVA_OPTS.
+# Settings (environment): BENCH_WARM_UP_SECONDS (180) and BENCH_WARM_UP_RATE (20 commands/s), BENCH_STEP_SECONDS (20) per coarse M1 step, BENCH_START_RATE (25)
+# commands/s of the first step, BENCH_CPU_PHASE_SECONDS (60) per M5 rate, BENCH_PHASE_SECONDS (120) for M2/M4,
+# BENCH_REBUILD_EVENTS (200000) for M3, BENCH_SERVICE_ARGS (more arguments for both services, e.g. a setting being
+# tuned); the JVM options of the services and the broker are deploy/local's SAGSSPOR_JAVA_OPTS and
+# SAGSSPOR_KAFKA_JAVA_OPTS.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -19,7 +19,7 @@ label=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --label) label="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +50,8 @@ java -Xmx1g \
   -Dbench.keys="$SAGSSPOR_VAR/keys" -Dbench.var="$SAGSSPOR_VAR" -Dbench.pgData="$PG_DATA" \
   -Dbench.queryJar="$(ls "$ROOT"/query-service/target/query-service-*-exec.jar | head -n 1)" \
   -Dbench.out="$OUT" -Dbench.label="$label" -Dbench.serviceJavaOpts="$SAGSSPOR_JAVA_OPTS" \
-  -Dbench.stepSeconds="${BENCH_STEP_SECONDS:-15}" -Dbench.phaseSeconds="${BENCH_PHASE_SECONDS:-30}" \
-  -Dbench.startRate="${BENCH_START_RATE:-25}" -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-60}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-1000000}" \
+  -Dbench.stepSeconds="${BENCH_STEP_SECONDS:-20}" -Dbench.phaseSeconds="${BENCH_PHASE_SECONDS:-120}" \
+  -Dbench.cpuPhaseSeconds="${BENCH_CPU_PHASE_SECONDS:-60}" -Dbench.startRate="${BENCH_START_RATE:-25}" \
+  -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-180}" -Dbench.warmUpRate="${BENCH_WARM_UP_RATE:-20}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-200000}" \
   -cp "$CP" dk.sagsspor.benchmark.Benchmark
 log "report: $OUT/report.md"

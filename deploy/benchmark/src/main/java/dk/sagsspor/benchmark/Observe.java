@@ -174,6 +174,11 @@ final class Observe implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** How many lags were recorded between two scrapes. */
+    static double count(TreeMap<Double, Double> after, TreeMap<Double, Double> before) {
+        return after.lastEntry().getValue() - (before == null ? 0 : before.lastEntry().getValue());
+    }
+
     /** Records on the topic not yet committed by each of the groups starting with {@code prefix}. */
     Map<String, Long> consumerLag(String topic, String prefix) throws Exception {
         Map<TopicPartition, Long> ends = endOffsetsByPartition(topic);

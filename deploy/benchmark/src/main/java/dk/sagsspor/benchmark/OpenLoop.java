@@ -28,7 +28,13 @@ final class OpenLoop {
             long failed,
             Histogram latency,
             List<double[]> perSecond,
-            long startMillis) {
+            long startMillis,
+            Histogram lastMinute) {
+
+        /** A percentile over the run's last minute, in ms. */
+        double lastMinuteP(double percentile) {
+            return lastMinute.getValueAtPercentile(percentile) / 1000.0;
+        }
 
         double p(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1000.0;
@@ -59,6 +65,7 @@ final class OpenLoop {
         long startMillis = System.currentTimeMillis();
         long nextSecond = start + 1_000_000_000L;
         Histogram interval = null;
+        java.util.ArrayDeque<Histogram> recent = new java.util.ArrayDeque<>();
         for (long i = 0; i < count; i++) {
             long due = start + i * intervalNanos;
             long wait;
@@ -66,8 +73,12 @@ final class OpenLoop {
                 LockSupport.parkNanos(Math.min(wait, 1_000_000L));
             }
             while (System.nanoTime() >= nextSecond) {
-                interval = recorder.getIntervalHistogram(interval);
+                interval = recorder.getIntervalHistogram();
                 total.add(interval);
+                recent.addLast(interval);
+                if (recent.size() > 60) {
+                    recent.removeFirst();
+                }
                 perSecond.add(row(nextSecond - start, interval));
                 nextSecond += 1_000_000_000L;
             }
@@ -90,9 +101,12 @@ final class OpenLoop {
             // counted as failures by whenComplete, or still open: reported as failures below
         }
         long elapsed = System.nanoTime() - start;
-        interval = recorder.getIntervalHistogram(interval);
+        interval = recorder.getIntervalHistogram();
         total.add(interval);
         perSecond.add(row(elapsed, interval));
+        Histogram lastMinute = new Histogram(3_600_000_000L, 3);
+        recent.forEach(lastMinute::add);
+        lastMinute.add(interval);
         long answered = ok.get() + failed.get();
         return new Result(
                 name,
@@ -103,7 +117,8 @@ final class OpenLoop {
                 failed.get() + (count - answered),
                 total,
                 perSecond,
-                startMillis);
+                startMillis,
+                lastMinute);
     }
 
     private static double[] row(long sinceStartNanos, Histogram interval) {
