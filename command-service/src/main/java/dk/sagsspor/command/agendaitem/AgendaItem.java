@@ -16,6 +16,7 @@ import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
@@ -287,86 +288,66 @@ public class AgendaItem {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Every event of an item, in one exhaustive {@code switch} over the sealed {@link AgendaItemEvent}: an event type
+     * added to it without a case here does not compile.
+     */
     @EventSourcingHandler
-    void on(AgendaItemProposed event) {
-        agendaItemId = event.agendaItemId();
-        committee = event.committee();
-        status = Status.PROPOSED;
-        parts = new Parts(
-                event.title(),
-                event.caseNumber(),
-                event.caseOfficers(),
-                event.background(),
-                event.recommendation(),
-                event.presentation(),
-                event.attachments());
-    }
-
-    @EventSourcingHandler
-    void on(AgendaItemRevised event) {
-        parts = new Parts(
-                event.title(),
-                event.caseNumber(),
-                event.caseOfficers(),
-                event.background(),
-                event.recommendation(),
-                event.presentation(),
-                event.attachments());
-    }
-
-    @EventSourcingHandler
-    void on(AgendaItemScheduled event) {
-        status = Status.SCHEDULED;
-        meetingId = event.meetingId();
-    }
-
-    @EventSourcingHandler
-    void on(AgendaItemUnscheduled event) {
-        status = Status.PROPOSED;
-        meetingId = null;
-    }
-
-    @EventSourcingHandler
-    void on(AgendaItemDecided event) {
-        status = Status.DECIDED;
-    }
-
-    @EventSourcingHandler
-    void on(AgendaItemDeferred event) {
-        status = Status.DEFERRED;
-        meetingId = null;
-    }
-
-    @EventSourcingHandler
-    void on(AgendaItemWithdrawn event) {
-        status = Status.WITHDRAWN;
-        meetingId = null;
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpAssigned event) {
-        followUps.put(event.followUpId(), new FollowUp(event.assignee(), event.dueDate(), true));
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpDueDateChanged event) {
-        followUps.computeIfPresent(
-                event.followUpId(), (id, f) -> new FollowUp(f.assignee(), event.dueDate(), f.open()));
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpReassigned event) {
-        followUps.computeIfPresent(
-                event.followUpId(), (id, f) -> new FollowUp(event.assignee(), f.dueDate(), f.open()));
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpCompleted event) {
-        followUps.computeIfPresent(event.followUpId(), (id, f) -> new FollowUp(f.assignee(), f.dueDate(), false));
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpCancelled event) {
-        followUps.computeIfPresent(event.followUpId(), (id, f) -> new FollowUp(f.assignee(), f.dueDate(), false));
+    void on(AgendaItemEvent event) {
+        switch (event) {
+            case AgendaItemProposed e -> {
+                agendaItemId = e.agendaItemId();
+                committee = e.committee();
+                status = Status.PROPOSED;
+                parts = new Parts(
+                        e.title(),
+                        e.caseNumber(),
+                        e.caseOfficers(),
+                        e.background(),
+                        e.recommendation(),
+                        e.presentation(),
+                        e.attachments());
+            }
+            case AgendaItemRevised e ->
+                parts = new Parts(
+                        e.title(),
+                        e.caseNumber(),
+                        e.caseOfficers(),
+                        e.background(),
+                        e.recommendation(),
+                        e.presentation(),
+                        e.attachments());
+            case AgendaItemScheduled e -> {
+                status = Status.SCHEDULED;
+                meetingId = e.meetingId();
+            }
+            case AgendaItemUnscheduled e -> {
+                status = Status.PROPOSED;
+                meetingId = null;
+            }
+            case AgendaItemDecided e -> status = Status.DECIDED;
+            case AgendaItemDeferred e -> {
+                status = Status.DEFERRED;
+                meetingId = null;
+            }
+            case AgendaItemWithdrawn e -> {
+                status = Status.WITHDRAWN;
+                meetingId = null;
+            }
+            case FollowUpAssigned e -> followUps.put(e.followUpId(), new FollowUp(e.assignee(), e.dueDate(), true));
+            case FollowUpDueDateChanged e ->
+                followUps.computeIfPresent(
+                        e.followUpId(), (id, f) -> new FollowUp(f.assignee(), e.dueDate(), f.open()));
+            case FollowUpReassigned e ->
+                followUps.computeIfPresent(
+                        e.followUpId(), (id, f) -> new FollowUp(e.assignee(), f.dueDate(), f.open()));
+            case FollowUpCompleted e ->
+                followUps.computeIfPresent(e.followUpId(), (id, f) -> new FollowUp(f.assignee(), f.dueDate(), false));
+            case FollowUpCancelled e ->
+                followUps.computeIfPresent(e.followUpId(), (id, f) -> new FollowUp(f.assignee(), f.dueDate(), false));
+            // facts that change nothing the item's rules look at
+            case AgendaItemDiscussed e -> {}
+            case AgendaItemDecisionCorrected e -> {}
+        }
     }
 }

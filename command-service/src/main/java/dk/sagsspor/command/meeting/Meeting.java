@@ -22,6 +22,7 @@ import dk.sagsspor.events.meeting.MeetingAgendaPublished;
 import dk.sagsspor.events.meeting.MeetingAgendaReordered;
 import dk.sagsspor.events.meeting.MeetingCancelled;
 import dk.sagsspor.events.meeting.MeetingClosed;
+import dk.sagsspor.events.meeting.MeetingEvent;
 import dk.sagsspor.events.meeting.MeetingMinutesApproved;
 import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
@@ -279,63 +280,37 @@ public class Meeting {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Every event of a meeting, in one exhaustive {@code switch} over the sealed {@link MeetingEvent}: an event type
+     * added to it without a case here does not compile.
+     */
     @EventSourcingHandler
-    void on(MeetingScheduled event) {
-        meetingId = event.meetingId();
-        committee = event.committee();
-        state = State.SCHEDULED;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingCancelled event) {
-        state = State.CANCELLED;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingAgendaItemAdded event) {
-        agenda.put(event.agendaItemId(), new AgendaEntry(event.agendaItemId(), event.number(), event.section()));
-    }
-
-    @EventSourcingHandler
-    void on(MeetingAgendaItemRemoved event) {
-        agenda.remove(event.agendaItemId());
-    }
-
-    @EventSourcingHandler
-    void on(MeetingAgendaItemRenumbered event) {
-        agenda.put(event.agendaItemId(), new AgendaEntry(event.agendaItemId(), event.number(), event.section()));
-    }
-
-    @EventSourcingHandler
-    void on(MeetingAgendaReordered event) {
-        Map<String, AgendaEntry> reordered = new LinkedHashMap<>();
-        event.agendaItemIds().forEach(id -> reordered.put(id, agenda.get(id)));
-        agenda.clear();
-        agenda.putAll(reordered);
-    }
-
-    @EventSourcingHandler
-    void on(MeetingAgendaPublished event) {
-        agendaPublished = true;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingOpened event) {
-        state = State.OPEN;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingClosed event) {
-        state = State.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingNextAgendaPromised event) {
-        promise = event;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingMinutesApproved event) {
-        minutesApproved = true;
+    void on(MeetingEvent event) {
+        switch (event) {
+            case MeetingScheduled e -> {
+                meetingId = e.meetingId();
+                committee = e.committee();
+                state = State.SCHEDULED;
+            }
+            case MeetingCancelled e -> state = State.CANCELLED;
+            case MeetingAgendaItemAdded e ->
+                agenda.put(e.agendaItemId(), new AgendaEntry(e.agendaItemId(), e.number(), e.section()));
+            case MeetingAgendaItemRemoved e -> agenda.remove(e.agendaItemId());
+            case MeetingAgendaItemRenumbered e ->
+                agenda.put(e.agendaItemId(), new AgendaEntry(e.agendaItemId(), e.number(), e.section()));
+            case MeetingAgendaReordered e -> {
+                Map<String, AgendaEntry> reordered = new LinkedHashMap<>();
+                e.agendaItemIds().forEach(id -> reordered.put(id, agenda.get(id)));
+                agenda.clear();
+                agenda.putAll(reordered);
+            }
+            case MeetingAgendaPublished e -> agendaPublished = true;
+            case MeetingOpened e -> state = State.OPEN;
+            case MeetingClosed e -> state = State.CLOSED;
+            case MeetingNextAgendaPromised e -> promise = e;
+            case MeetingMinutesApproved e -> minutesApproved = true;
+            // the time and place change nothing the meeting's rules look at
+            case MeetingRescheduled e -> {}
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dk.sagsspor.command.eventstore.AggregateCaching;
 import dk.sagsspor.events.staff.StaffMemberChanged;
+import dk.sagsspor.events.staff.StaffMemberEvent;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -46,16 +47,19 @@ public class StaffMember {
         return AggregateLifecycle.getVersion() == null ? 0 : AggregateLifecycle.getVersion();
     }
 
+    /** Every event of a staff member, in one exhaustive {@code switch} over the sealed {@link StaffMemberEvent}. */
     @EventSourcingHandler
-    void on(StaffMemberRegistered event) {
-        initials = event.initials();
-        name = event.name();
-        email = event.email();
-    }
-
-    @EventSourcingHandler
-    void on(StaffMemberChanged event) {
-        name = event.name();
-        email = event.email();
+    void on(StaffMemberEvent event) {
+        switch (event) {
+            case StaffMemberRegistered e -> {
+                initials = e.initials();
+                name = e.name();
+                email = e.email();
+            }
+            case StaffMemberChanged e -> {
+                name = e.name();
+                email = e.email();
+            }
+        }
     }
 }

@@ -11,6 +11,11 @@ import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.agendaitem.FollowUpCancelled;
+import dk.sagsspor.events.agendaitem.FollowUpCompleted;
+import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.agendaitem.FollowUpReassigned;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
 import java.util.List;
@@ -47,35 +52,45 @@ class AgendaItemProjection implements Projection<AgendaItemEvent> {
     public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         EventEnvelope envelope = decoded.envelope();
         AgendaItemEvent event = decoded.event();
-        if (event instanceof AgendaItemProposed proposed) {
-            items.proposed(proposed, envelope);
-        } else if (event instanceof AgendaItemRevised revised) {
-            items.revised(revised, envelope);
-        } else if (event instanceof AgendaItemScheduled scheduled) {
-            items.scheduled(scheduled.meetingId(), envelope);
-            items.atMeeting(scheduled.meetingId(), "SCHEDULED", null, envelope);
-        } else if (event instanceof AgendaItemUnscheduled unscheduled) {
-            items.unscheduled(envelope);
-            items.atMeeting(unscheduled.meetingId(), "UNSCHEDULED", null, envelope);
-        } else if (event instanceof AgendaItemDecided decided) {
-            items.decided(decided.outcome(), decided.text(), envelope);
-            items.atMeeting(decided.meetingId(), "DECIDED", decided.outcome(), envelope);
-        } else if (event instanceof AgendaItemDecisionCorrected corrected) {
-            items.decided(corrected.outcome(), corrected.text(), envelope);
-            items.atMeeting(corrected.meetingId(), "DECIDED", corrected.outcome(), envelope);
-        } else if (event instanceof AgendaItemDeferred deferred) {
-            items.deferred(envelope);
-            items.atMeeting(deferred.fromMeetingId(), "DEFERRED", null, envelope);
-        } else if (event instanceof AgendaItemWithdrawn withdrawn) {
-            items.withdrawn(envelope);
-            if (withdrawn.meetingId() != null) {
-                items.atMeeting(withdrawn.meetingId(), "WITHDRAWN", null, envelope);
+        switch (event) {
+            case AgendaItemProposed proposed -> items.proposed(proposed, envelope);
+            case AgendaItemRevised revised -> items.revised(revised, envelope);
+            case AgendaItemScheduled scheduled -> {
+                items.scheduled(scheduled.meetingId(), envelope);
+                items.atMeeting(scheduled.meetingId(), "SCHEDULED", null, envelope);
             }
-        } else if (event instanceof AgendaItemDiscussed discussed) {
-            items.touched(envelope);
-            items.atMeeting(discussed.meetingId(), "DISCUSSED", null, envelope);
-        } else {
-            items.touched(envelope);
+            case AgendaItemUnscheduled unscheduled -> {
+                items.unscheduled(envelope);
+                items.atMeeting(unscheduled.meetingId(), "UNSCHEDULED", null, envelope);
+            }
+            case AgendaItemDecided decided -> {
+                items.decided(decided.outcome(), decided.text(), envelope);
+                items.atMeeting(decided.meetingId(), "DECIDED", decided.outcome(), envelope);
+            }
+            case AgendaItemDecisionCorrected corrected -> {
+                items.decided(corrected.outcome(), corrected.text(), envelope);
+                items.atMeeting(corrected.meetingId(), "DECIDED", corrected.outcome(), envelope);
+            }
+            case AgendaItemDeferred deferred -> {
+                items.deferred(envelope);
+                items.atMeeting(deferred.fromMeetingId(), "DEFERRED", null, envelope);
+            }
+            case AgendaItemWithdrawn withdrawn -> {
+                items.withdrawn(envelope);
+                if (withdrawn.meetingId() != null) {
+                    items.atMeeting(withdrawn.meetingId(), "WITHDRAWN", null, envelope);
+                }
+            }
+            case AgendaItemDiscussed discussed -> {
+                items.touched(envelope);
+                items.atMeeting(discussed.meetingId(), "DISCUSSED", null, envelope);
+            }
+            // follow-ups have their own read model; here they only mark the item changed
+            case FollowUpAssigned e -> items.touched(envelope);
+            case FollowUpDueDateChanged e -> items.touched(envelope);
+            case FollowUpReassigned e -> items.touched(envelope);
+            case FollowUpCompleted e -> items.touched(envelope);
+            case FollowUpCancelled e -> items.touched(envelope);
         }
     }
 }

@@ -3,10 +3,20 @@ package dk.sagsspor.query.decisions;
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
+import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.agendaitem.FollowUpCancelled;
+import dk.sagsspor.events.agendaitem.FollowUpCompleted;
+import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
+import dk.sagsspor.events.agendaitem.FollowUpReassigned;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
 import java.sql.Timestamp;
@@ -47,25 +57,41 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
     @Override
     public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         AgendaItemEvent event = decoded.event();
-        if (event instanceof AgendaItemProposed e) {
-            jdbc.sql("""
+        switch (event) {
+            case AgendaItemProposed e -> {
+                jdbc.sql("""
                             insert into decision_item (id, committee, title, case_number)
                             values (:id, :committee, :title, :caseNumber)""")
-                    .param("id", e.agendaItemId())
-                    .param("committee", e.committee())
-                    .param("title", e.title())
-                    .param("caseNumber", e.caseNumber())
-                    .update();
-        } else if (event instanceof AgendaItemRevised e) {
-            jdbc.sql("update decision_item set title = :title, case_number = :caseNumber where id = :id")
-                    .param("title", e.title())
-                    .param("caseNumber", e.caseNumber())
-                    .param("id", e.agendaItemId())
-                    .update();
-        } else if (event instanceof AgendaItemDecided e) {
-            record(decoded.envelope(), e.meetingId(), "DECISION", e.outcome(), e.text(), null);
-        } else if (event instanceof AgendaItemDecisionCorrected e) {
-            record(decoded.envelope(), e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason());
+                        .param("id", e.agendaItemId())
+                        .param("committee", e.committee())
+                        .param("title", e.title())
+                        .param("caseNumber", e.caseNumber())
+                        .update();
+            }
+            case AgendaItemRevised e -> {
+                jdbc.sql("update decision_item set title = :title, case_number = :caseNumber where id = :id")
+                        .param("title", e.title())
+                        .param("caseNumber", e.caseNumber())
+                        .param("id", e.agendaItemId())
+                        .update();
+            }
+            case AgendaItemDecided e -> {
+                record(decoded.envelope(), e.meetingId(), "DECISION", e.outcome(), e.text(), null);
+            }
+            case AgendaItemDecisionCorrected e -> {
+                record(decoded.envelope(), e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason());
+            }
+            // nothing else an item goes through is a decision or names one
+            case AgendaItemScheduled _,
+                    AgendaItemUnscheduled _,
+                    AgendaItemDiscussed _,
+                    AgendaItemDeferred _,
+                    AgendaItemWithdrawn _,
+                    FollowUpAssigned _,
+                    FollowUpDueDateChanged _,
+                    FollowUpReassigned _,
+                    FollowUpCompleted _,
+                    FollowUpCancelled _ -> {}
         }
     }
 

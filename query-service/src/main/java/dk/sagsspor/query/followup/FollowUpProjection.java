@@ -2,9 +2,15 @@ package dk.sagsspor.query.followup;
 
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
+import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.FollowUpAssigned;
 import dk.sagsspor.events.agendaitem.FollowUpCancelled;
 import dk.sagsspor.events.agendaitem.FollowUpCompleted;
@@ -56,49 +62,69 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
     public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         AgendaItemEvent event = decoded.event();
         EventEnvelope envelope = decoded.envelope();
-        if (event instanceof AgendaItemProposed e) {
-            jdbc.sql("""
+        switch (event) {
+            case AgendaItemProposed e -> {
+                jdbc.sql("""
                             insert into follow_up_item (id, committee, title, case_number, closed_item)
                             values (:id, :committee, :title, :caseNumber, :closedItem)""")
-                    .param("id", e.agendaItemId())
-                    .param("committee", e.committee())
-                    .param("title", e.title())
-                    .param("caseNumber", e.caseNumber())
-                    .param("closedItem", e.closedItem())
-                    .update();
-        } else if (event instanceof AgendaItemRevised e) {
-            jdbc.sql("update follow_up_item set title = :title, case_number = :caseNumber where id = :id")
-                    .param("title", e.title())
-                    .param("caseNumber", e.caseNumber())
-                    .param("id", e.agendaItemId())
-                    .update();
-        } else if (event instanceof AgendaItemDecided e) {
-            jdbc.sql("update follow_up_item set meeting_id = :meeting where id = :id")
-                    .param("meeting", e.meetingId())
-                    .param("id", e.agendaItemId())
-                    .update();
-        } else if (event instanceof FollowUpAssigned e) {
-            jdbc.sql("""
+                        .param("id", e.agendaItemId())
+                        .param("committee", e.committee())
+                        .param("title", e.title())
+                        .param("caseNumber", e.caseNumber())
+                        .param("closedItem", e.closedItem())
+                        .update();
+            }
+            case AgendaItemRevised e -> {
+                jdbc.sql("update follow_up_item set title = :title, case_number = :caseNumber where id = :id")
+                        .param("title", e.title())
+                        .param("caseNumber", e.caseNumber())
+                        .param("id", e.agendaItemId())
+                        .update();
+            }
+            case AgendaItemDecided e -> {
+                jdbc.sql("update follow_up_item set meeting_id = :meeting where id = :id")
+                        .param("meeting", e.meetingId())
+                        .param("id", e.agendaItemId())
+                        .update();
+            }
+            case FollowUpAssigned e -> {
+                jdbc.sql("""
                             insert into follow_up (id, agenda_item_id, description, due_date, assignee, source, status,
                                                    assigned_at, modified)
                             values (:id, :item, :description, :dueDate, :assignee, :source, 'OPEN', :time, :time)""")
-                    .param("id", e.followUpId())
-                    .param("item", e.agendaItemId())
-                    .param("description", e.description())
-                    .param("dueDate", Date.valueOf(e.dueDate()))
-                    .param("assignee", e.assignee())
-                    .param("source", e.source())
-                    .param("time", Timestamp.from(envelope.occurredAt()))
-                    .update();
-            history.record(TABLE, "id", e.followUpId(), envelope.occurredAt());
-        } else if (event instanceof FollowUpDueDateChanged e) {
-            change(e.followUpId(), "due_date = :dueDate", Map.of("dueDate", Date.valueOf(e.dueDate())), envelope);
-        } else if (event instanceof FollowUpReassigned e) {
-            change(e.followUpId(), "assignee = :assignee", Map.of("assignee", e.assignee()), envelope);
-        } else if (event instanceof FollowUpCompleted e) {
-            change(e.followUpId(), "status = 'DONE', closing_note = :note", Map.of("note", e.note()), envelope);
-        } else if (event instanceof FollowUpCancelled e) {
-            change(e.followUpId(), "status = 'CANCELLED', closing_note = :note", Map.of("note", e.reason()), envelope);
+                        .param("id", e.followUpId())
+                        .param("item", e.agendaItemId())
+                        .param("description", e.description())
+                        .param("dueDate", Date.valueOf(e.dueDate()))
+                        .param("assignee", e.assignee())
+                        .param("source", e.source())
+                        .param("time", Timestamp.from(envelope.occurredAt()))
+                        .update();
+                history.record(TABLE, "id", e.followUpId(), envelope.occurredAt());
+            }
+            case FollowUpDueDateChanged e -> {
+                change(e.followUpId(), "due_date = :dueDate", Map.of("dueDate", Date.valueOf(e.dueDate())), envelope);
+            }
+            case FollowUpReassigned e -> {
+                change(e.followUpId(), "assignee = :assignee", Map.of("assignee", e.assignee()), envelope);
+            }
+            case FollowUpCompleted e -> {
+                change(e.followUpId(), "status = 'DONE', closing_note = :note", Map.of("note", e.note()), envelope);
+            }
+            case FollowUpCancelled e -> {
+                change(
+                        e.followUpId(),
+                        "status = 'CANCELLED', closing_note = :note",
+                        Map.of("note", e.reason()),
+                        envelope);
+            }
+            // the rest of an item's life does not touch its follow-ups
+            case AgendaItemScheduled _,
+                    AgendaItemUnscheduled _,
+                    AgendaItemDiscussed _,
+                    AgendaItemDecisionCorrected _,
+                    AgendaItemDeferred _,
+                    AgendaItemWithdrawn _ -> {}
         }
     }
 

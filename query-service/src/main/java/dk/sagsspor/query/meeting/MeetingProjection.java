@@ -60,93 +60,110 @@ class MeetingProjection implements Projection<MeetingEvent> {
     public void apply(DecodedEvent<MeetingEvent> decoded) {
         MeetingEvent event = decoded.event();
         EventEnvelope envelope = decoded.envelope();
-        if (event instanceof MeetingScheduled e) {
-            jdbc.sql("""
+        boolean agendaChanged = false;
+        switch (event) {
+            case MeetingScheduled e -> {
+                jdbc.sql("""
                             insert into meeting (id, committee, start_at, end_at, location, state, version, created, modified)
                             values (:id, :committee, :start, :end, :location, 'SCHEDULED', :version, :time, :time)""")
-                    .param("id", e.meetingId())
-                    .param("committee", e.committee())
-                    .param("start", timestamp(e.start()))
-                    .param("end", timestamp(e.end()))
-                    .param("location", e.location())
-                    .param("version", envelope.sequence())
-                    .param("time", timestamp(envelope.occurredAt()))
-                    .update();
-            history.record("meeting", "id", e.meetingId(), envelope.occurredAt());
-            return;
-        }
-        if (event instanceof MeetingRescheduled e) {
-            jdbc.sql("update meeting set start_at = :start, end_at = :end, location = :location where id = :id")
-                    .param("start", timestamp(e.start()))
-                    .param("end", timestamp(e.end()))
-                    .param("location", e.location())
-                    .param("id", e.meetingId())
-                    .update();
-        } else if (event instanceof MeetingCancelled e) {
-            jdbc.sql("update meeting set state = 'CANCELLED', cancellation = :reason where id = :id")
-                    .param("reason", e.reason())
-                    .param("id", e.meetingId())
-                    .update();
-        } else if (event instanceof MeetingAgendaItemAdded e) {
-            jdbc.sql("""
+                        .param("id", e.meetingId())
+                        .param("committee", e.committee())
+                        .param("start", timestamp(e.start()))
+                        .param("end", timestamp(e.end()))
+                        .param("location", e.location())
+                        .param("version", envelope.sequence())
+                        .param("time", timestamp(envelope.occurredAt()))
+                        .update();
+                history.record("meeting", "id", e.meetingId(), envelope.occurredAt());
+                return;
+            }
+            case MeetingRescheduled e -> {
+                jdbc.sql("update meeting set start_at = :start, end_at = :end, location = :location where id = :id")
+                        .param("start", timestamp(e.start()))
+                        .param("end", timestamp(e.end()))
+                        .param("location", e.location())
+                        .param("id", e.meetingId())
+                        .update();
+            }
+            case MeetingCancelled e -> {
+                jdbc.sql("update meeting set state = 'CANCELLED', cancellation = :reason where id = :id")
+                        .param("reason", e.reason())
+                        .param("id", e.meetingId())
+                        .update();
+            }
+            case MeetingAgendaItemAdded e -> {
+                agendaChanged = true;
+                jdbc.sql("""
                             insert into agenda_entry (meeting_id, agenda_item_id, number, section, position)
                             values (:meeting, :item, :number, :section,
                                     (select coalesce(max(position), 0) + 1 from agenda_entry where meeting_id = :meeting))""")
-                    .param("meeting", e.meetingId())
-                    .param("item", e.agendaItemId())
-                    .param("number", e.number())
-                    .param("section", e.section())
-                    .update();
-        } else if (event instanceof MeetingAgendaItemRemoved e) {
-            jdbc.sql("delete from agenda_entry where meeting_id = :meeting and agenda_item_id = :item")
-                    .param("meeting", e.meetingId())
-                    .param("item", e.agendaItemId())
-                    .update();
-        } else if (event instanceof MeetingAgendaItemRenumbered e) {
-            jdbc.sql("""
-                            update agenda_entry set number = :number, section = :section
-                             where meeting_id = :meeting and agenda_item_id = :item""")
-                    .param("number", e.number())
-                    .param("section", e.section())
-                    .param("meeting", e.meetingId())
-                    .param("item", e.agendaItemId())
-                    .update();
-        } else if (event instanceof MeetingAgendaReordered e) {
-            for (int position = 0; position < e.agendaItemIds().size(); position++) {
-                jdbc.sql(
-                                "update agenda_entry set position = :position where meeting_id = :meeting and agenda_item_id = :item")
-                        .param("position", position + 1)
                         .param("meeting", e.meetingId())
-                        .param("item", e.agendaItemIds().get(position))
+                        .param("item", e.agendaItemId())
+                        .param("number", e.number())
+                        .param("section", e.section())
                         .update();
             }
-        } else if (event instanceof MeetingAgendaPublished e) {
-            jdbc.sql("update meeting set agenda_published = true, agenda_published_at = :time where id = :id")
-                    .param("time", timestamp(envelope.occurredAt()))
-                    .param("id", e.meetingId())
-                    .update();
-        } else if (event instanceof MeetingOpened e) {
-            state(e.meetingId(), "state = 'OPEN'");
-        } else if (event instanceof MeetingClosed e) {
-            state(e.meetingId(), "state = 'CLOSED'");
-        } else if (event instanceof MeetingMinutesApproved e) {
-            state(e.meetingId(), "minutes_approved = true");
-        } else if (event instanceof MeetingNextAgendaPromised e) {
-            jdbc.sql("delete from meeting_promise where meeting_id = :id")
-                    .param("id", e.meetingId())
-                    .update();
-            for (int position = 0; position < e.expectedItems().size(); position++) {
+            case MeetingAgendaItemRemoved e -> {
+                agendaChanged = true;
+                jdbc.sql("delete from agenda_entry where meeting_id = :meeting and agenda_item_id = :item")
+                        .param("meeting", e.meetingId())
+                        .param("item", e.agendaItemId())
+                        .update();
+            }
+            case MeetingAgendaItemRenumbered e -> {
+                agendaChanged = true;
                 jdbc.sql("""
+                            update agenda_entry set number = :number, section = :section
+                             where meeting_id = :meeting and agenda_item_id = :item""")
+                        .param("number", e.number())
+                        .param("section", e.section())
+                        .param("meeting", e.meetingId())
+                        .param("item", e.agendaItemId())
+                        .update();
+            }
+            case MeetingAgendaReordered e -> {
+                agendaChanged = true;
+                for (int position = 0; position < e.agendaItemIds().size(); position++) {
+                    jdbc.sql(
+                                    "update agenda_entry set position = :position where meeting_id = :meeting and agenda_item_id = :item")
+                            .param("position", position + 1)
+                            .param("meeting", e.meetingId())
+                            .param("item", e.agendaItemIds().get(position))
+                            .update();
+                }
+            }
+            case MeetingAgendaPublished e -> {
+                jdbc.sql("update meeting set agenda_published = true, agenda_published_at = :time where id = :id")
+                        .param("time", timestamp(envelope.occurredAt()))
+                        .param("id", e.meetingId())
+                        .update();
+            }
+            case MeetingOpened e -> {
+                state(e.meetingId(), "state = 'OPEN'");
+            }
+            case MeetingClosed e -> {
+                state(e.meetingId(), "state = 'CLOSED'");
+            }
+            case MeetingMinutesApproved e -> {
+                state(e.meetingId(), "minutes_approved = true");
+            }
+            case MeetingNextAgendaPromised e -> {
+                jdbc.sql("delete from meeting_promise where meeting_id = :id")
+                        .param("id", e.meetingId())
+                        .update();
+                for (int position = 0; position < e.expectedItems().size(); position++) {
+                    jdbc.sql("""
                                 insert into meeting_promise (meeting_id, position, title, next_meeting_date, promised_at,
                                                              promised_by)
                                 values (:id, :position, :title, :date, :time, :actor)""")
-                        .param("id", e.meetingId())
-                        .param("position", position + 1)
-                        .param("title", e.expectedItems().get(position))
-                        .param("date", e.nextMeetingDate())
-                        .param("time", timestamp(envelope.occurredAt()))
-                        .param("actor", envelope.actor())
-                        .update();
+                            .param("id", e.meetingId())
+                            .param("position", position + 1)
+                            .param("title", e.expectedItems().get(position))
+                            .param("date", e.nextMeetingDate())
+                            .param("time", timestamp(envelope.occurredAt()))
+                            .param("actor", envelope.actor())
+                            .update();
+                }
             }
         }
         jdbc.sql("update meeting set version = :version, modified = :time where id = :id")
@@ -155,10 +172,7 @@ class MeetingProjection implements Projection<MeetingEvent> {
                 .param("id", envelope.aggregateId())
                 .update();
         history.record("meeting", "id", envelope.aggregateId(), envelope.occurredAt());
-        if (event instanceof MeetingAgendaItemAdded
-                || event instanceof MeetingAgendaItemRemoved
-                || event instanceof MeetingAgendaItemRenumbered
-                || event instanceof MeetingAgendaReordered) {
+        if (agendaChanged) {
             history.record("agenda_entry", "meeting_id", envelope.aggregateId(), envelope.occurredAt());
         }
     }

@@ -36,10 +36,9 @@ class StaffProjection implements Projection<StaffMemberEvent> {
 
     @Override
     public void apply(DecodedEvent<StaffMemberEvent> decoded) {
-        if (decoded.event() instanceof StaffMemberRegistered e) {
-            enter(e.initials(), e.name(), e.email());
-        } else if (decoded.event() instanceof StaffMemberChanged e) {
-            enter(e.initials(), e.name(), e.email());
+        switch (decoded.event()) {
+            case StaffMemberRegistered e -> enter(e.initials(), e.name(), e.email());
+            case StaffMemberChanged e -> enter(e.initials(), e.name(), e.email());
         }
     }
 

@@ -5,6 +5,7 @@ import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
@@ -22,12 +23,14 @@ import dk.sagsspor.events.meeting.MeetingAgendaPublished;
 import dk.sagsspor.events.meeting.MeetingAgendaReordered;
 import dk.sagsspor.events.meeting.MeetingCancelled;
 import dk.sagsspor.events.meeting.MeetingClosed;
+import dk.sagsspor.events.meeting.MeetingEvent;
 import dk.sagsspor.events.meeting.MeetingMinutesApproved;
 import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.events.staff.StaffMemberChanged;
+import dk.sagsspor.events.staff.StaffMemberEvent;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 
 /** One line a person can read for every event: what an auditor sees in a timeline. */
@@ -36,102 +39,77 @@ final class Summaries {
     private Summaries() {}
 
     static String of(SagssporEvent event) {
-        if (event instanceof AgendaItemProposed e) {
-            return "Proposed to " + e.committee() + ": " + e.title()
-                    + (e.caseNumber() == null ? "" : " (" + e.caseNumber() + ")");
-        }
-        if (event instanceof AgendaItemRevised e) {
-            return "Revised: " + String.join(", ", e.changedParts());
-        }
-        if (event instanceof AgendaItemScheduled e) {
-            return "Scheduled on meeting " + e.meetingId();
-        }
-        if (event instanceof AgendaItemUnscheduled e) {
-            return "Taken off meeting " + e.meetingId();
-        }
-        if (event instanceof AgendaItemDiscussed e) {
-            return "Discussed: " + e.notes();
-        }
-        if (event instanceof AgendaItemDecided e) {
-            return "Decided: " + e.outcome().danish() + " — " + e.text();
-        }
-        if (event instanceof AgendaItemDecisionCorrected e) {
-            return "Decision corrected to " + e.outcome().danish() + " — " + e.text() + " (reason: " + e.reason() + ")";
-        }
-        if (event instanceof AgendaItemDeferred e) {
-            return (e.automatic() ? "Carried over" : "Deferred") + " from meeting " + e.fromMeetingId()
-                    + (e.toMeetingId() == null ? " to the next meeting" : " to meeting " + e.toMeetingId())
-                    + ": " + e.reason();
-        }
-        if (event instanceof AgendaItemWithdrawn e) {
-            return "Withdrawn: " + e.reason();
-        }
-        if (event instanceof FollowUpAssigned e) {
-            return "Follow-up for " + e.assignee() + ", due " + e.dueDate() + ": " + e.description();
-        }
-        if (event instanceof FollowUpDueDateChanged e) {
-            return "Follow-up due date moved to " + e.dueDate() + ": " + e.reason();
-        }
-        if (event instanceof FollowUpReassigned e) {
-            return "Follow-up handed to " + e.assignee();
-        }
-        if (event instanceof FollowUpCompleted e) {
-            return "Follow-up completed: " + e.note();
-        }
-        if (event instanceof FollowUpCancelled e) {
-            return "Follow-up cancelled: " + e.reason();
-        }
-        if (event instanceof StaffMemberRegistered e) {
-            return "Entered in the staff directory: " + e.name();
-        }
-        if (event instanceof StaffMemberChanged e) {
-            return "Staff directory entry changed: " + e.name();
-        }
-        if (event instanceof MeetingScheduled e) {
-            return "Meeting of " + e.committee() + " scheduled at " + e.location();
-        }
-        if (event instanceof MeetingRescheduled e) {
-            return "Meeting moved to " + e.location() + (e.reason() == null ? "" : ": " + e.reason());
-        }
-        if (event instanceof MeetingCancelled e) {
-            return "Meeting cancelled: " + e.reason();
-        }
-        if (event instanceof MeetingAgendaItemAdded e) {
-            return (e.amendment() ? "Added to the published agenda" : "Put on the agenda")
-                    + (e.number() == null ? "" : " as " + e.number())
-                    + (e.section() == null ? "" : " under " + e.section());
-        }
-        if (event instanceof MeetingAgendaItemRemoved e) {
-            return e.amendment() ? "Removed from the published agenda" : "Taken off the agenda";
-        }
-        if (event instanceof MeetingAgendaItemRenumbered e) {
-            return "Renumbered" + (e.number() == null ? "" : " as " + e.number())
-                    + (e.section() == null ? "" : " under " + e.section());
-        }
-        if (event instanceof MeetingAgendaReordered) {
-            return "Agenda reordered";
-        }
-        if (event instanceof MeetingAgendaPublished e) {
-            return agendaPublished(e.agenda().size());
-        }
-        if (event instanceof MeetingOpened) {
-            return "Meeting opened";
-        }
-        if (event instanceof MeetingClosed) {
-            return "Meeting closed";
-        }
-        if (event instanceof MeetingMinutesApproved e) {
-            return "Minutes approved"
-                    + (e.corrections().isEmpty()
-                            ? ""
-                            : " with " + e.corrections().size() + " correction(s)");
-        }
-        if (event instanceof MeetingNextAgendaPromised e) {
-            return "Promised for the next meeting"
-                    + (e.nextMeetingDate() == null ? "" : " on " + e.nextMeetingDate())
-                    + ": " + String.join("; ", e.expectedItems());
-        }
-        return event.getClass().getSimpleName();
+        return switch (event) {
+            case AgendaItemEvent e -> of(e);
+            case MeetingEvent e -> of(e);
+            case StaffMemberEvent e -> of(e);
+            // SagssporEvent itself cannot be sealed across packages; each aggregate's events above are, and exhaustive
+            default -> event.getClass().getSimpleName();
+        };
+    }
+
+    private static String of(AgendaItemEvent event) {
+        return switch (event) {
+            case AgendaItemProposed e ->
+                "Proposed to " + e.committee() + ": " + e.title()
+                        + (e.caseNumber() == null ? "" : " (" + e.caseNumber() + ")");
+            case AgendaItemRevised e -> "Revised: " + String.join(", ", e.changedParts());
+            case AgendaItemScheduled e -> "Scheduled on meeting " + e.meetingId();
+            case AgendaItemUnscheduled e -> "Taken off meeting " + e.meetingId();
+            case AgendaItemDiscussed e -> "Discussed: " + e.notes();
+            case AgendaItemDecided e -> "Decided: " + e.outcome().danish() + " — " + e.text();
+            case AgendaItemDecisionCorrected e ->
+                "Decision corrected to " + e.outcome().danish() + " — " + e.text() + " (reason: " + e.reason() + ")";
+            case AgendaItemDeferred e ->
+                (e.automatic() ? "Carried over" : "Deferred") + " from meeting " + e.fromMeetingId()
+                        + (e.toMeetingId() == null ? " to the next meeting" : " to meeting " + e.toMeetingId())
+                        + ": " + e.reason();
+            case AgendaItemWithdrawn e -> "Withdrawn: " + e.reason();
+            case FollowUpAssigned e ->
+                "Follow-up for " + e.assignee() + ", due " + e.dueDate() + ": " + e.description();
+            case FollowUpDueDateChanged e -> "Follow-up due date moved to " + e.dueDate() + ": " + e.reason();
+            case FollowUpReassigned e -> "Follow-up handed to " + e.assignee();
+            case FollowUpCompleted e -> "Follow-up completed: " + e.note();
+            case FollowUpCancelled e -> "Follow-up cancelled: " + e.reason();
+        };
+    }
+
+    private static String of(MeetingEvent event) {
+        return switch (event) {
+            case MeetingScheduled e -> "Meeting of " + e.committee() + " scheduled at " + e.location();
+            case MeetingRescheduled e ->
+                "Meeting moved to " + e.location() + (e.reason() == null ? "" : ": " + e.reason());
+            case MeetingCancelled e -> "Meeting cancelled: " + e.reason();
+            case MeetingAgendaItemAdded e ->
+                (e.amendment() ? "Added to the published agenda" : "Put on the agenda")
+                        + (e.number() == null ? "" : " as " + e.number())
+                        + (e.section() == null ? "" : " under " + e.section());
+            case MeetingAgendaItemRemoved e ->
+                e.amendment() ? "Removed from the published agenda" : "Taken off the agenda";
+            case MeetingAgendaItemRenumbered e ->
+                "Renumbered" + (e.number() == null ? "" : " as " + e.number())
+                        + (e.section() == null ? "" : " under " + e.section());
+            case MeetingAgendaReordered e -> "Agenda reordered";
+            case MeetingAgendaPublished e -> agendaPublished(e.agenda().size());
+            case MeetingOpened e -> "Meeting opened";
+            case MeetingClosed e -> "Meeting closed";
+            case MeetingMinutesApproved e ->
+                "Minutes approved"
+                        + (e.corrections().isEmpty()
+                                ? ""
+                                : " with " + e.corrections().size() + " correction(s)");
+            case MeetingNextAgendaPromised e ->
+                "Promised for the next meeting"
+                        + (e.nextMeetingDate() == null ? "" : " on " + e.nextMeetingDate())
+                        + ": " + String.join("; ", e.expectedItems());
+        };
+    }
+
+    private static String of(StaffMemberEvent event) {
+        return switch (event) {
+            case StaffMemberRegistered e -> "Entered in the staff directory: " + e.name();
+            case StaffMemberChanged e -> "Staff directory entry changed: " + e.name();
+        };
     }
 
     /** The summary of an agenda's publication with the number of items the reader may see on it. */
