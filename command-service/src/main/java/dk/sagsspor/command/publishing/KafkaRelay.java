@@ -49,6 +49,17 @@ class KafkaRelay {
     private final PublishingProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Timer lag;
+    /** Published events by type, registered once per type rather than looked up per event. */
+    private final ClassValue<Counter> published = new ClassValue<>() {
+        @Override
+        protected Counter computeValue(Class<?> type) {
+            return Counter.builder("sagsspor.relay.events.published")
+                    .description("Events relayed from the event store to Kafka and acknowledged")
+                    .tag("type", type.getSimpleName())
+                    .register(meters);
+        }
+    };
 
     KafkaRelay(
             KafkaTemplate<String, byte[]> kafka,
@@ -61,6 +72,10 @@ class KafkaRelay {
         this.json = json;
         this.properties = properties;
         this.meters = meters;
+        this.lag = Timer.builder("sagsspor.relay.lag")
+                .description("Time from an event being recorded to Kafka acknowledging it")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     @EventHandler
@@ -131,16 +146,8 @@ class KafkaRelay {
     }
 
     private void acknowledged(SagssporEvent event, DomainEventMessage<?> message) {
-        Counter.builder("sagsspor.relay.events.published")
-                .description("Events relayed from the event store to Kafka and acknowledged")
-                .tag("type", event.getClass().getSimpleName())
-                .register(meters)
-                .increment();
-        Timer.builder("sagsspor.relay.lag")
-                .description("Time from an event being recorded to Kafka acknowledging it")
-                .publishPercentileHistogram()
-                .register(meters)
-                .record(Duration.between(message.getTimestamp(), clock.instant()));
+        published.get(event.getClass()).increment();
+        lag.record(Duration.between(message.getTimestamp(), clock.instant()));
     }
 
     /** The broker did not take a batch; the processor retries it from its last token. */

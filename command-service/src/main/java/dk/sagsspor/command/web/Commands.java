@@ -22,11 +22,27 @@ public class Commands {
     private final CommandGateway gateway;
     private final MeterRegistry meters;
     private final CommitteeAccess access;
+    /** The two timers (accepted, rejected) of each command type, registered once rather than looked up per command. */
+    private final ClassValue<Timer[]> timers = new ClassValue<>() {
+        @Override
+        protected Timer[] computeValue(Class<?> command) {
+            return new Timer[] {timer(command, "accepted"), timer(command, "rejected")};
+        }
+    };
 
     Commands(CommandGateway gateway, MeterRegistry meters, CommitteeAccess access) {
         this.gateway = gateway;
         this.meters = meters;
         this.access = access;
+    }
+
+    private Timer timer(Class<?> command, String outcome) {
+        return Timer.builder("sagsspor.commands")
+                .description("Commands handled, by command and outcome")
+                .tag("command", command.getSimpleName())
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** Sends a command on an existing resource and answers its new version (body and ETag). */
@@ -72,26 +88,27 @@ public class Commands {
         if (correlationId != null) {
             MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
         }
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "rejected";
+        long start = System.nanoTime();
+        boolean accepted = false;
         try {
             R result = gateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            outcome = "accepted";
+            accepted = true;
             return result;
         } finally {
-            long nanos = sample.stop(Timer.builder("sagsspor.commands")
-                    .description("Commands handled, by command and outcome")
-                    .tag("command", command.getClass().getSimpleName())
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(meters));
-            log.info(
-                    "{} {} for {} in {} ms",
-                    command.getClass().getSimpleName(),
-                    outcome,
-                    actor,
-                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos));
+            long nanos = System.nanoTime() - start;
+            timers.get(command.getClass())[accepted ? 0 : 1].record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            // an accepted command is in the event store and on the topic with its actor and correlation id; a refusal
+            // is worth a line of its own
+            if (!accepted || log.isDebugEnabled()) {
+                log.atLevel(accepted ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO)
+                        .log(
+                                "{} {} for {} in {} ms",
+                                command.getClass().getSimpleName(),
+                                accepted ? "accepted" : "rejected",
+                                actor,
+                                java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos));
+            }
             if (previousCorrelationId == null) {
                 MDC.remove(CorrelationIdFilter.MDC_KEY);
             } else {
