@@ -71,11 +71,13 @@ final class Report {
         md.append(String.format(
                 Locale.ROOT,
                 "%nM5 in parts: by process (ms per command, marginal) %s; the stack idle uses %.3f CPU s per s (%s);"
-                        + " the load generator %.2f ms per command (marginal), not counted in M5.%n",
+                        + " the load generator %.2f ms per command (its average at 50 %% of M1; marginal %.2f), not counted"
+                        + " in M5.%n",
                 rounded((Map<String, Double>) m5.get("marginalCpuMsPerCommandByProcess")),
                 ((Number) m5.get("idleStackCpuPerSecond")).doubleValue(),
                 rounded((Map<String, Double>) m5.get("idleCpuPerSecondByProcess")),
-                number(result, "generatorCpuMsPerCommand")));
+                number(result, "generatorCpuMsPerCommand"),
+                ((Number) m5.get("generatorMarginalCpuMsPerCommand")).doubleValue()));
         md.append(String.format(
                 Locale.ROOT,
                 "%nWarm-up (%s s at %s commands/s and half as many queries): the stack's CPU settled after %.0f s at %.2f CPU s per"
@@ -149,6 +151,7 @@ final class Report {
     private static String fewer(Map<String, Map<String, Object>> byName) {
         long fewest = byName.values().stream()
                 .mapToLong(stats -> ((Number) stats.getOrDefault("samples", stats.getOrDefault("sent", 0))).longValue())
+                .filter(samples -> samples > 0)
                 .min()
                 .orElse(0);
         return fewest < Benchmark.SAMPLES_FOR_P99
