@@ -2,6 +2,8 @@ package dk.sagsspor.command.agendaitem;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dk.sagsspor.command.VersionedCommand;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.CancelFollowUp;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.CarryOverAgendaItem;
@@ -39,6 +41,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -46,7 +49,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * waiting for the next one) → scheduled again, or withdrawn. Its parts can be edited until it is decided; a decision
  * is corrected, never replaced. State changes only in the event sourcing handlers.
  */
-@Aggregate(cache = AggregateCaching.NAME)
+// state fields are the snapshot's content (Jackson, fields only); change them → raise the revision
+@Aggregate(cache = AggregateCaching.NAME, snapshotTriggerDefinition = AggregateCaching.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class AgendaItem {
 
     /** Where an item is in its life. */

@@ -3,6 +3,9 @@ package dk.sagsspor.command.eventstore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +19,25 @@ import org.springframework.context.annotation.Configuration;
  * ({@link CommittedOnlyCache}): a transaction that fails at its commit leaves nothing of itself behind.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AggregateCacheProperties.class)
+@EnableConfigurationProperties({AggregateCacheProperties.class, SnapshotProperties.class})
 public class AggregateCaching {
 
     /** The bean name the aggregates' {@code @Aggregate(cache = …)} refers to. */
     public static final String NAME = "aggregateCache";
+
+    /** The bean name the aggregates' {@code @Aggregate(snapshotTriggerDefinition = …)} refers to. */
+    public static final String SNAPSHOTS = "aggregateSnapshots";
+
+    /**
+     * Snapshots for long histories (an open meeting, a much-revised item): when loading an aggregate read more than
+     * {@code sagsspor.snapshots.threshold} events, Axon's snapshotter stores its state after the command commits. Each
+     * aggregate class carries a {@code @Revision}; a snapshot of another revision, or one that cannot be read, is
+     * passed over and the history replayed (ADR 8).
+     */
+    @Bean(SNAPSHOTS)
+    SnapshotTriggerDefinition aggregateSnapshots(Snapshotter snapshotter, SnapshotProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
+    }
 
     @Bean(NAME)
     Cache aggregateCache(AggregateCacheProperties properties, MeterRegistry meters) {

@@ -1,9 +1,11 @@
 package dk.sagsspor.command.eventstore;
 
+import dk.sagsspor.command.VersionedCommand;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -69,9 +71,29 @@ final class CommittedOnlyCache implements Cache {
         return value;
     }
 
+    /**
+     * Axon removes an aggregate when its unit of work rolls back, because a command may have changed the cached object
+     * before it failed. A command refused for a stale {@code If-Match} was refused before it touched anything: the
+     * cached aggregate is still the committed one and stays (without this, every 412 on a busy item made the next
+     * command replay its whole history while holding the item's lock — under load the locks queued, their waiting
+     * transactions held every pooled connection, and the service collapsed into 503s).
+     */
     @Override
     public boolean remove(Object key) {
+        if (refusedAsStale()) {
+            return false;
+        }
         return delegate.remove(key);
+    }
+
+    private static boolean refusedAsStale() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        var result = CurrentUnitOfWork.get().getExecutionResult();
+        return result != null
+                && result.isExceptionResult()
+                && result.getExceptionResult() instanceof VersionedCommand.StaleVersion;
     }
 
     @Override

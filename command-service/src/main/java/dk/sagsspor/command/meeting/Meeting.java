@@ -2,6 +2,8 @@ package dk.sagsspor.command.meeting;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dk.sagsspor.command.VersionedCommand;
 import dk.sagsspor.command.eventstore.AggregateCaching;
 import dk.sagsspor.command.meeting.MeetingCommands.ApproveMinutes;
@@ -39,6 +41,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -46,7 +49,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * after publication recorded as amendments) → opened → closed → minutes approved; or cancelled before it opens. The
  * agenda can change until the meeting is closed or cancelled.
  */
-@Aggregate(cache = AggregateCaching.NAME)
+// state fields are the snapshot's content (Jackson, fields only); change them → raise the revision
+@Aggregate(cache = AggregateCaching.NAME, snapshotTriggerDefinition = AggregateCaching.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Meeting {
 
     /** Where a meeting is in its life. */

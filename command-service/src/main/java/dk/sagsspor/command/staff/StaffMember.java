@@ -2,6 +2,8 @@ package dk.sagsspor.command.staff;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dk.sagsspor.command.eventstore.AggregateCaching;
 import dk.sagsspor.events.staff.StaffMemberChanged;
 import dk.sagsspor.events.staff.StaffMemberEvent;
@@ -13,13 +15,20 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One entry of the staff directory, identified by initials: the people follow-ups are assigned to and alerts go to.
  * Entering a staff member who is already there records the change, if there is one.
  */
-@Aggregate(cache = AggregateCaching.NAME)
+// state fields are the snapshot's content (Jackson, fields only); change them → raise the revision
+@Aggregate(cache = AggregateCaching.NAME, snapshotTriggerDefinition = AggregateCaching.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class StaffMember {
 
     /** Enters or updates a staff member. */
