@@ -7,9 +7,10 @@
 #
 #   deploy/benchmark/run.sh [--label TEXT]
 #
-# Settings (environment): BENCH_WARM_UP_SECONDS (180) and BENCH_WARM_UP_RATE (20 commands/s), BENCH_STEP_SECONDS (20) per coarse M1 step, BENCH_START_RATE (25)
-# commands/s of the first step, BENCH_CPU_PHASE_SECONDS (60) per M5 rate, BENCH_PHASE_SECONDS (120) for M2/M4,
-# BENCH_REBUILD_EVENTS (200000) for M3, BENCH_SERVICE_ARGS (more arguments for both services, e.g. a setting being
+# Settings (environment): BENCH_WARM_UP_SECONDS (300) and BENCH_WARM_UP_RATE (20 commands/s), BENCH_STEP_SECONDS (20) per coarse M1 step, BENCH_START_RATE (25)
+# commands/s of the first step, BENCH_CPU_PHASE_SECONDS (90) per M5 rate, BENCH_PHASE_SECONDS (120) for M2/M4,
+# BENCH_REBUILD_EVENTS (200000) for M3, BENCH_PROFILE_SECONDS (0: none; else JFR in both services and the broker for
+# that long at M1, after M5), BENCH_SERVICE_ARGS (more arguments for both services, e.g. a setting being
 # tuned); the JVM options of the services and the broker are deploy/local's SAGSSPOR_JAVA_OPTS and
 # SAGSSPOR_KAFKA_JAVA_OPTS.
 set -euo pipefail
@@ -51,7 +52,7 @@ java -Xmx1g \
   -Dbench.queryJar="$(ls "$ROOT"/query-service/target/query-service-*-exec.jar | head -n 1)" \
   -Dbench.out="$OUT" -Dbench.label="$label" -Dbench.serviceJavaOpts="$SAGSSPOR_JAVA_OPTS" \
   -Dbench.stepSeconds="${BENCH_STEP_SECONDS:-20}" -Dbench.phaseSeconds="${BENCH_PHASE_SECONDS:-120}" \
-  -Dbench.cpuPhaseSeconds="${BENCH_CPU_PHASE_SECONDS:-60}" -Dbench.startRate="${BENCH_START_RATE:-25}" \
-  -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-180}" -Dbench.warmUpRate="${BENCH_WARM_UP_RATE:-20}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-200000}" \
+  -Dbench.cpuPhaseSeconds="${BENCH_CPU_PHASE_SECONDS:-90}" -Dbench.profileSeconds="${BENCH_PROFILE_SECONDS:-0}" -Dbench.startRate="${BENCH_START_RATE:-25}" \
+  -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-300}" -Dbench.warmUpRate="${BENCH_WARM_UP_RATE:-20}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-200000}" \
   -cp "$CP" dk.sagsspor.benchmark.Benchmark
 log "report: $OUT/report.md"

@@ -4,8 +4,8 @@
 # Idempotency-Keys, a real fault, then the checks), stops the stack. Results: deploy/faults/results/<time>/
 # {result.json, report.md, <experiment>.json}; the exit status is 1 if any experiment failed.
 #
-#   deploy/faults/run.sh              every experiment (about 40 minutes)
-#   deploy/faults/run.sh --quick      the quick ones with short outages (about 6 minutes; CI runs these)
+#   deploy/faults/run.sh              every experiment (35 minutes when last measured, 2 cores)
+#   deploy/faults/run.sh --quick      the quick ones with short outages (CI runs six of them, see .ci/run)
 #   deploy/faults/run.sh --only kafka-killed,postgres-killed
 #
 # Settings (environment): FAULTS_RATE (10) commands per second of the load.

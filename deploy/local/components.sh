@@ -65,15 +65,47 @@ query_jar() { ls "$SAGSSPOR_ROOT"/query-service/target/query-service-*-exec.jar 
 start_service() {
   local name=$1 jar=$2 port=$3 database=$4
   shift 4
+  local args=(
+    --server.port="$port"
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/$database"
+    --spring.datasource.username=sagsspor
+    --spring.kafka.bootstrap-servers="127.0.0.1:$SAGSSPOR_KAFKA_PORT"
+    --spring.config.import="file:$SAGSSPOR_ROOT/deploy/local/demo-users.yml"
+    "$@")
+  local launch=(-jar "$jar")
+  if [ "${SAGSSPOR_AOT_CACHE:-false}" = true ]; then
+    aot_launch "$name" "$jar" "${args[@]}" || return 1
+    launch=("${AOT_LAUNCH[@]}")
+  fi
   # shellcheck disable=SC2086
-  setsid nohup java $SAGSSPOR_JAVA_OPTS -jar "$jar" \
-    --server.port="$port" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$SAGSSPOR_PG_PORT/$database" \
-    --spring.datasource.username=sagsspor \
-    --spring.kafka.bootstrap-servers="127.0.0.1:$SAGSSPOR_KAFKA_PORT" \
-    --spring.config.import="file:$SAGSSPOR_ROOT/deploy/local/demo-users.yml" \
-    "$@" ${SAGSSPOR_SERVICE_ARGS:-} >> "$LOGS/$name.log" 2>&1 &
+  setsid nohup java $SAGSSPOR_JAVA_OPTS "${launch[@]}" "${args[@]}" ${SAGSSPOR_SERVICE_ARGS:-} \
+    >> "$LOGS/$name.log" 2>&1 &
   echo $! > "$PIDS/$name.pid"
+}
+
+# JEP 483/514/515 (Java 25): an AOT cache of the classes a service loads and links, and the method profiles it
+# gathers, while it starts. Made once per build of the jar by a training run that starts the service against the
+# running stack and stops when its context is refreshed (Spring Boot's spring.context.exit=onRefresh); the cache needs
+# the jar unpacked (Spring Boot's tools jar mode). Sets AOT_LAUNCH to the java arguments that use it.
+aot_launch() {
+  local name=$1 jar=$2
+  shift 2
+  local dir
+  dir="$SAGSSPOR_VAR/aot/$(basename "$jar" .jar)-$(cksum < "$jar" | cut -d' ' -f1)"
+  local unpacked
+  unpacked="$dir/$(basename "$jar")"
+  if [ ! -f "$dir/app.aot" ]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir" > "$LOGS/$name.aot.log" 2>&1 ||
+      { log "could not unpack $jar:"; tail -n 20 "$LOGS/$name.aot.log"; return 1; }
+    log "training run of $name for its AOT cache (once per build)"
+    # shellcheck disable=SC2086
+    java $SAGSSPOR_JAVA_OPTS -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh -jar "$unpacked" \
+      "$@" ${SAGSSPOR_SERVICE_ARGS:-} >> "$LOGS/$name.aot.log" 2>&1 ||
+      { log "the training run of $name failed:"; tail -n 20 "$LOGS/$name.aot.log"; rm -f "$dir/app.aot"; return 1; }
+  fi
+  AOT_LAUNCH=(-XX:AOTCache="$dir/app.aot" -jar "$unpacked")
 }
 
 start_command_service() {

@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,19 +97,46 @@ final class Api {
     CompletableFuture<HttpResponse<String>> nextCommand() {
         int dice = ThreadLocalRandom.current().nextInt(100);
         if (dice < hotShare) {
-            return revise(hotItem);
+            return timed("revise the hot item", revise(hotItem));
         }
         dice = ThreadLocalRandom.current().nextInt(90);
         if (dice < 55) {
-            return revise(anyItem());
+            return timed("revise", revise(anyItem()));
         }
         if (dice < 80) {
             String item = scheduled.get(ThreadLocalRandom.current().nextInt(scheduled.size()));
-            return post(
-                    commands + "/api/agenda-items/" + item + "/discussion",
-                    "{\"notes\":\"Drøftet; " + ThreadLocalRandom.current().nextLong() + "\"}");
+            return timed(
+                    "discuss",
+                    post(
+                            commands + "/api/agenda-items/" + item + "/discussion",
+                            "{\"notes\":\"Drøftet; " + ThreadLocalRandom.current().nextLong() + "\"}"));
         }
-        return propose();
+        return timed("propose", propose());
+    }
+
+    /** Latency by kind of command, from sending to the final answer (retries included), for finding a tail's cause. */
+    private final Map<String, Recorder> kinds = new ConcurrentHashMap<>();
+
+    private CompletableFuture<HttpResponse<String>> timed(String kind, CompletableFuture<HttpResponse<String>> sent) {
+        long start = System.nanoTime();
+        Recorder recorder = kinds.computeIfAbsent(kind, k -> new Recorder(3_600_000_000L, 3));
+        return sent.whenComplete((response, error) -> recorder.recordValue(Math.max(1, (System.nanoTime() - start) / 1000)));
+    }
+
+    /** By kind of command since the last call: {count, p50 ms, p99 ms, max ms}. */
+    Map<String, List<Double>> latencyByKind() {
+        Map<String, List<Double>> byKind = new java.util.TreeMap<>();
+        kinds.forEach((kind, recorder) -> {
+            Histogram h = recorder.getIntervalHistogram();
+            byKind.put(
+                    kind,
+                    List.of(
+                            (double) h.getTotalCount(),
+                            h.getValueAtPercentile(50) / 1000.0,
+                            h.getValueAtPercentile(99) / 1000.0,
+                            h.getMaxValue() / 1000.0));
+        });
+        return byKind;
     }
 
     /** One query of the mix: the outstanding list of the committee, or an item's timeline. */

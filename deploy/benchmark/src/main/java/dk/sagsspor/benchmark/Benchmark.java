@@ -38,10 +38,12 @@ public final class Benchmark {
     private final List<OpenLoop.Result> runs = new ArrayList<>();
     private final List<Baselines.Round> rounds = new ArrayList<>();
     private final Map<String, Object> result = new LinkedHashMap<>();
+    private final Map<String, List<Long>> pids;
 
     private Benchmark(Map<String, String> settings, String token, Map<String, List<Long>> pids) {
         this.settings = settings;
         this.token = token;
+        this.pids = pids;
         this.api = new Api(settings.get("commands"), settings.get("queries"), token);
         this.observe = new Observe(
                 pids,
@@ -66,9 +68,10 @@ public final class Benchmark {
         settings.put("out", System.getProperty("bench.out"));
         settings.put("stepSeconds", System.getProperty("bench.stepSeconds", "20"));
         settings.put("phaseSeconds", System.getProperty("bench.phaseSeconds", "120"));
-        settings.put("cpuPhaseSeconds", System.getProperty("bench.cpuPhaseSeconds", "60"));
+        settings.put("cpuPhaseSeconds", System.getProperty("bench.cpuPhaseSeconds", "90"));
         settings.put("startRate", System.getProperty("bench.startRate", "25"));
-        settings.put("warmUpSeconds", System.getProperty("bench.warmUpSeconds", "180"));
+        settings.put("warmUpSeconds", System.getProperty("bench.warmUpSeconds", "300"));
+        settings.put("profileSeconds", System.getProperty("bench.profileSeconds", "0"));
         settings.put("warmUpRate", System.getProperty("bench.warmUpRate", "20"));
         settings.put("rebuildEvents", System.getProperty("bench.rebuildEvents", "200000"));
         settings.put("serviceJavaOpts", System.getProperty("bench.serviceJavaOpts", ""));
@@ -109,6 +112,10 @@ public final class Benchmark {
         baselineRound(2);
         Map<String, Object> m5 = cpuPerCommand(m1);
         result.put("M5", m5);
+        int profileSeconds = Integer.parseInt(settings.get("profileSeconds"));
+        if (profileSeconds > 0) {
+            result.put("profile", profile(Math.max(HALF_FLOOR, m1), profileSeconds, out));
+        }
         double half = Math.max(HALF_FLOOR, m1 * 0.5);
         Map<String, Object> measured = loadWithQueries(half, 50);
         result.put("M2_lag", measured.get("lag"));
@@ -305,6 +312,7 @@ public final class Benchmark {
         Map<String, Double> cpuBefore = observe.cpuSeconds();
         long retriesBefore = api.retries();
         long rereadsBefore = api.rereads();
+        api.latencyByKind();
         OpenLoop.Result run = OpenLoop.run("M1 " + kind + " " + Math.round(rate) + "/s", rate, seconds, api::nextCommand);
         Map<String, Double> cpu = Observe.minus(observe.cpuSeconds(), cpuBefore);
         long backlogAtEnd = observe.relayBacklog() + sum(observe.consumerLag("sagsspor.events", "sagsspor.query."));
@@ -319,6 +327,8 @@ public final class Benchmark {
         step.putAll(commands(run, cpu));
         step.put("backlogAtEnd", backlogAtEnd);
         step.put("drainSeconds", drain);
+        Map<String, List<Double>> byKind = api.latencyByKind();
+        step.put("byKind", byKind);
         step.put("sentAgain", api.retries() - retriesBefore);
         step.put("readAgainAfter412", api.rereads() - rereadsBefore);
         step.put("sustained", sustained);
@@ -338,6 +348,13 @@ public final class Benchmark {
                 api.retries() - retriesBefore,
                 api.rereads() - rereadsBefore,
                 sustained ? "sustained" : "NOT sustained");
+        byKind.forEach((name, stats) -> System.out.printf(
+                "      %-20s %,6.0f sent, p50 %6.1f ms, p99 %7.1f ms, max %7.1f ms (from sending)%n",
+                name,
+                stats.get(0),
+                stats.get(1),
+                stats.get(2),
+                stats.get(3)));
         return step;
     }
 
@@ -372,6 +389,16 @@ public final class Benchmark {
         // the generator's own JIT and timers make its slope noisy at low rates: its average at 50 % is the headline
         m5.put("generatorCpuMsPerCommandAtHalf", highGenerator * 1000.0 / highRate);
         m5.put("idleStackCpuPerSecond", stackCpu(idle) / idleSeconds);
+        // a second view, robust where M1 is low and the slope between two small rates is noisy: the confirmed M1
+        // step's CPU (10,000 commands) less the idle cost, per command
+        Map<String, Object> confirmed = confirmedStep();
+        if (confirmed != null) {
+            double rate = ((Number) confirmed.get("achievedRate")).doubleValue();
+            double perCommand = ((Number) confirmed.get("cpuMsPerCommand")).doubleValue();
+            m5.put(
+                    "netCpuMsPerCommandAtM1",
+                    perCommand - (stackCpu(idle) / idleSeconds) * 1000.0 / Math.max(1, rate));
+        }
         Map<String, Double> idleByProcess = new TreeMap<>();
         idle.forEach((name, cpu) -> idleByProcess.put(name, cpu / idleSeconds));
         m5.put("idleCpuPerSecondByProcess", idleByProcess);
@@ -387,7 +414,8 @@ public final class Benchmark {
         });
         m5.put("marginalCpuMsPerCommandByProcess", marginalByProcess);
         System.out.printf(
-                "  idle %.3f CPU s/s; %.0f/s → %.3f, %.0f/s → %.3f CPU s/s: %.2f ms per command (by process %s);"
+                "  idle %.3f CPU s/s; %.0f/s → %.3f, %.0f/s → %.3f CPU s/s: %.2f ms per command (by process %s); at M1 less"
+                        + " idle %s ms;"
                         + " generator %.2f ms per command (marginal), %.2f (average at 50 %%)%n",
                 m5.get("idleStackCpuPerSecond"),
                 lowRate,
@@ -396,9 +424,71 @@ public final class Benchmark {
                 highStack,
                 m5.get("marginalCpuMsPerCommand"),
                 marginalByProcess,
+                m5.get("netCpuMsPerCommandAtM1"),
                 m5.get("generatorMarginalCpuMsPerCommand"),
                 m5.get("generatorCpuMsPerCommandAtHalf"));
         return m5;
+    }
+
+    /**
+     * A profile of the stack at M1: Java Flight Recorder (its {@code profile} settings) in both services and the broker
+     * for {@code seconds} of the command mix at {@code rate}, after M5 so that it does not disturb a measurement. Writes
+     * {@code <process>.jfr} and the JDK's {@code jfr view hot-methods} of each to {@code <process>-hot-methods.txt}, its samples by layer
+     * ({@link ProfileSummary}) to {@code <process>-layers.txt}.
+     */
+    private Map<String, Object> profile(double rate, int seconds, Path out) throws Exception {
+        System.out.printf("profile: %d s at %.0f commands/s with JFR in both services and the broker%n", seconds, rate);
+        String jdk = System.getProperty("java.home");
+        Map<String, Object> files = new TreeMap<>();
+        for (String name : List.of("command-service", "query-service", "kafka")) {
+            Path file = out.resolve(name + ".jfr");
+            run(List.of(
+                    jdk + "/bin/jcmd",
+                    Long.toString(pids.get(name).get(0)),
+                    "JFR.start",
+                    "name=benchmark",
+                    "settings=profile",
+                    "duration=" + (seconds + 5) + "s",
+                    "filename=" + file));
+            files.put(name, file.getFileName().toString());
+        }
+        OpenLoop.Result run = OpenLoop.run("profile " + Math.round(rate) + "/s", rate, seconds, api::nextCommand);
+        drain();
+        Thread.sleep(10_000);
+        for (String name : List.of("command-service", "query-service", "kafka")) {
+            Path file = out.resolve(name + ".jfr");
+            String hot = run(List.of(jdk + "/bin/jfr", "view", "--width", "160", "hot-methods", file.toString()));
+            Files.writeString(out.resolve(name + "-hot-methods.txt"), hot);
+            String layers = ProfileSummary.summary(file);
+            Files.writeString(out.resolve(name + "-layers.txt"), layers);
+            System.out.print(layers);
+        }
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("rate", rate);
+        profile.put("seconds", seconds);
+        profile.put("p99Ms", run.p(99));
+        profile.put("recordings", files);
+        return profile;
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> confirmedStep() {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) result.get("M1_steps");
+        return steps == null
+                ? null
+                : steps.stream()
+                        .filter(step -> step.get("kind").equals("confirmation") && (boolean) step.get("sustained"))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private Map<String, Object> cpuPhase(double rate, int seconds) throws Exception {

@@ -194,7 +194,8 @@ final class Observe implements AutoCloseable {
             long sum = 0;
             for (var end : ends.entrySet()) {
                 OffsetAndMetadata offset = committed.get(end.getKey());
-                sum += end.getValue() - (offset == null ? 0 : offset.offset());
+                // the end offsets were read first: a group may have committed past them since
+                sum += Math.max(0, end.getValue() - (offset == null ? 0 : offset.offset()));
             }
             lag.put(group.groupId().substring(prefix.length()), sum);
         }

@@ -13,6 +13,7 @@ import java.util.Map;
  *   <li>{@code Probe queries RATE SECONDS}: the M4 queries alone;
  *   <li>{@code Probe seq N}: N commands one after another;
  *   <li>{@code Probe baselines}: one round of the baselines;
+ *   <li>{@code Probe token}: prints a bearer token of the benchmark's user (admin, monitoring), e.g. for the metrics;
  *   <li>{@code Probe rebuild EVENTS}: M3 alone (needs {@code bench.queryJar} and {@code bench.var}).
  * </ul>
  */
@@ -22,7 +23,11 @@ final class Probe {
 
     public static void main(String[] args) throws Exception {
         String token = Tokens.token(
-                Tokens.privateKey(Path.of(System.getProperty("bench.keys"))), "benchmark", List.of("secretary:*", "admin"));
+                Tokens.privateKey(Path.of(System.getProperty("bench.keys"))), "benchmark", List.of("secretary:*", "admin", "monitoring"));
+        if (args[0].equals("token")) {
+            System.out.println(token);
+            return;
+        }
         Api api = new Api("http://127.0.0.1:8081", "http://127.0.0.1:8082", token);
         if (args[0].equals("baselines")) {
             Observe observe = new Observe(

@@ -70,10 +70,14 @@ final class Report {
         row(md, "M5 CPU per command, all stack processes, marginal between 25 % and 50 % of M1, ms", number(result, "M5_cpuMsPerCommand"), "PostgreSQL CPU per raw insert, ms", pgCpu, number(result, "M5_cpuMsPerCommand") / pgCpu, "≤ 2 ms");
         md.append(String.format(
                 Locale.ROOT,
-                "%nM5 in parts: by process (ms per command, marginal) %s; the stack idle uses %.3f CPU s per s (%s);"
+                "%nM5 in parts: by process (ms per command, marginal) %s; at M1 (the confirmation step, 10,000 commands)"
+                        + " less the idle cost: %s ms per command; the stack idle uses %.3f CPU s per s (%s);"
                         + " the load generator %.2f ms per command (its average at 50 %% of M1; marginal %.2f), not counted"
                         + " in M5.%n",
                 rounded((Map<String, Double>) m5.get("marginalCpuMsPerCommandByProcess")),
+                m5.get("netCpuMsPerCommandAtM1") == null
+                        ? "no confirmed M1"
+                        : String.format(Locale.ROOT, "%.2f", ((Number) m5.get("netCpuMsPerCommandAtM1")).doubleValue()),
                 ((Number) m5.get("idleStackCpuPerSecond")).doubleValue(),
                 rounded((Map<String, Double>) m5.get("idleCpuPerSecondByProcess")),
                 number(result, "generatorCpuMsPerCommand"),
