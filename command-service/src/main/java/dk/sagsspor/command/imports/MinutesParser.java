@@ -35,7 +35,15 @@ public final class MinutesParser {
 
     private static final Pattern PAGE_HEADER =
             Pattern.compile("^\\s*(\\S.*?)\\s+\\|\\s+(\\d{2})-(\\d{2})-(\\d{4})(?:\\s+\\d{1,2}[:.]\\d{2})?\\s*$");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*side\\s*\\|\\s*\\d+\\s*$");
+    /** A page header whose date is written out: "KKR Midtjylland | 12. juni 2025". */
+    private static final Pattern PAGE_HEADER_WRITTEN_DATE =
+            Pattern.compile("^\\s*(KKR\\s.*?)\\s+\\|\\s+(\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4})\\s*$");
+    /** "SIDE | 2", "Side 4 af 9", "4/9", or a page number alone on its line. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "(?i)^\\s*(?:side\\s*\\|?\\s*\\d+(?:\\s*(?:af|/)\\s*\\d+)?|\\d{1,3}(?:\\s*/\\s*\\d{1,3})?)\\s*$");
+    /** A footnote at a page's foot: its number and a web address ("1 https://www.kl.dk/…"). */
+    private static final Pattern FOOTNOTE_URL = Pattern.compile("(?i)^\\s*\\d{1,2}\\s+(?:https?://|www\\.)\\S+\\s*$");
+
     private static final Pattern TOC_LINE = Pattern.compile("\\.{4,}\\s*\\d+\\s*$");
     private static final Pattern SECTION = Pattern.compile("^(\\d{1,2})\\.\\s+(\\S.*)$");
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.?\\s+(\\S.*)$");
@@ -45,8 +53,10 @@ public final class MinutesParser {
             "(?i)^\\s*Dato:\\s*(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})(?:\\s+(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2}))?");
     private static final Pattern PLACE_LINE = Pattern.compile("(?i)^\\s*Sted:\\s*(.*)$");
     private static final Pattern COMMITTEE_IN_TEXT = Pattern.compile("\\b(KKR [\\p{Lu}][\\p{Ll}]+?)s?\\b(?![-\\p{L}])");
+    /** "Name (A) Municipality", "Name (A), Municipality", "Name, (A), Municipality", "Name, (A) Municipality". */
     private static final Pattern PARTICIPANT =
-            Pattern.compile("^(\\p{L}[\\p{L} .'-]*?)\\s*\\(([^()]{1,6})\\),?\\s*(.*)$");
+            Pattern.compile("^(\\p{L}[\\p{L} .'-]*?)\\s*,?\\s*\\(([^()]{1,6})\\),?\\s*(.*)$");
+
     private static final String FULL_DATE = "\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}";
     private static final Pattern NEXT_MEETING =
             Pattern.compile("(?iu)næste møde[^.]{0,80}?(?:afholdes|holdes|er)\\s+(?:den\\s+|d\\.\\s*)?" + FULL_DATE);
@@ -79,8 +89,18 @@ public final class MinutesParser {
                 }
                 continue;
             }
+            Matcher writtenHeader = PAGE_HEADER_WRITTEN_DATE.matcher(line);
+            if (writtenHeader.matches()) {
+                if (headerCommittee == null) {
+                    headerCommittee = clean(writtenHeader.group(1));
+                    headerDate =
+                            DeadlineExtractor.firstDate(writtenHeader.group(2)).orElse(null);
+                }
+                continue;
+            }
             if (line.isBlank()
                     || PAGE_NUMBER.matcher(line).matches()
+                    || FOOTNOTE_URL.matcher(line).matches()
                     || TOC_LINE.matcher(line).find()) {
                 continue;
             }
@@ -123,7 +143,7 @@ public final class MinutesParser {
         }
         List<Participant> participants = new ArrayList<>();
         List<Participant> absent = new ArrayList<>();
-        participants(lines.subList(0, first), participants, absent);
+        participants(lines.subList(0, first), participants, absent, warnings);
         List<Item> items = items(lines, first, warnings);
         String committee = headerCommittee;
         if (committee == null) {
@@ -189,7 +209,8 @@ public final class MinutesParser {
         return -1;
     }
 
-    private static void participants(List<String> header, List<Participant> present, List<Participant> absent) {
+    private static void participants(
+            List<String> header, List<Participant> present, List<Participant> absent, List<String> warnings) {
         List<Participant> target = null;
         String pending = null;
         for (String line : header) {
@@ -218,6 +239,9 @@ public final class MinutesParser {
                 flush(pending, target);
                 pending = null;
                 target = null;
+            } else {
+                warnings.add(
+                        (target == present ? "A participant" : "An absentee") + " line was not read: \"" + line + "\"");
             }
         }
         flush(pending, target);
@@ -275,12 +299,15 @@ public final class MinutesParser {
             String title = join(lines.subList(i, caseLine)).replaceFirst("^\\d{1,2}\\.\\d{1,2}\\.?\\s+", "");
             Matcher caseNumber = CASE.matcher(lines.get(caseLine));
             caseNumber.matches();
-            String initials =
-                    caseNumber.group(2) == null ? "" : caseNumber.group(2).strip();
+            // "haan/hast", also "abcd / efgh" and "abcd, efgh"
+            String initials = caseNumber.group(2) == null
+                    ? ""
+                    : caseNumber.group(2).strip().replaceAll("\\s*[/,]\\s*", "/");
             List<String> officers = INITIALS.matcher(initials).matches()
                     ? List.of(initials.toLowerCase(Locale.ROOT).split("/"))
                     : List.of();
             Map<String, List<String>> parts = new LinkedHashMap<>();
+            List<String> table = new ArrayList<>();
             String part = null;
             int j = caseLine + 1;
             String nextSection = null;
@@ -315,7 +342,15 @@ public final class MinutesParser {
                             "Item " + number + " has text before its first part heading; read as Sagsfremstilling.");
                     parts.putIfAbsent(part, new ArrayList<>());
                 }
+                if (part.equals("decision") && isTableRow(line)) {
+                    table.add(line);
+                    continue;
+                }
                 parts.get(part).add(line);
+            }
+            if (!table.isEmpty()) {
+                warnings.add("Item " + number + ": a table of " + table.size()
+                        + " lines after its decision was left out of it: " + String.join(" / ", table));
             }
             items.add(new Item(
                     number,
@@ -342,6 +377,28 @@ public final class MinutesParser {
             }
         }
         return items;
+    }
+
+    /**
+     * A row of a table laid out in columns ("Aalborg    42    45    50"): cells two or more spaces apart, at least two
+     * of them numbers; or a label followed by three or more numbers.
+     */
+    private static boolean isTableRow(String line) {
+        String[] cells = line.strip().split("\\s{2,}");
+        long numbers = Arrays.stream(cells).filter(MinutesParser::isNumber).count();
+        if (cells.length >= 3 && numbers >= 2) {
+            return true;
+        }
+        String[] words = line.strip().split("\\s+");
+        int trailingNumbers = 0;
+        for (int i = words.length - 1; i >= 0 && isNumber(words[i]); i--) {
+            trailingNumbers++;
+        }
+        return trailingNumbers >= 3 && words.length - trailingNumbers <= 4;
+    }
+
+    private static boolean isNumber(String cell) {
+        return cell.matches("[-+−]?\\d[\\d.,]*\\s?%?");
     }
 
     /**
@@ -459,7 +516,11 @@ public final class MinutesParser {
         return null;
     }
 
-    /** The next meeting, from the item about it ("Punkter/Sager til næste møde"). */
+    /**
+     * The next meeting, from the item about it ("Punkter/Sager til næste møde", a section or a numbered item of its
+     * own): its date from the announcement ("Næste møde … afholdes den 6. februar 2025"), if any, and the expected items
+     * from the bulleted list, wherever in the item they stand (after the announcement, or under Baggrund).
+     */
     private static NextMeeting nextMeeting(List<Item> items) {
         for (Item item : items) {
             boolean aboutNext = item.title().toLowerCase(Locale.ROOT).contains("næste møde")
@@ -468,23 +529,26 @@ public final class MinutesParser {
             if (!aboutNext) {
                 continue;
             }
-            for (String part : new String[] {item.presentation(), item.recommendation(), item.decision()}) {
+            LocalDate date = null;
+            List<String> expected = new ArrayList<>();
+            for (String part :
+                    new String[] {item.background(), item.presentation(), item.recommendation(), item.decision()}) {
                 if (part == null) {
                     continue;
                 }
                 Matcher announcement = NEXT_MEETING.matcher(part);
-                if (!announcement.find()) {
-                    continue;
+                if (announcement.find() && date == null) {
+                    date = DeadlineExtractor.firstDate(announcement.group()).orElse(null);
                 }
-                Optional<LocalDate> date = DeadlineExtractor.firstDate(announcement.group());
-                List<String> expected = new ArrayList<>();
-                for (String line : part.substring(announcement.end()).split("\n")) {
+                for (String line : part.split("\n")) {
                     Matcher bullet = BULLET.matcher(line);
                     if (bullet.matches() && !bullet.group(1).isBlank()) {
                         expected.add(bullet.group(1).strip());
                     }
                 }
-                return new NextMeeting(date.orElse(null), expected);
+            }
+            if (date != null || !expected.isEmpty()) {
+                return new NextMeeting(date, expected);
             }
         }
         return null;

@@ -1,0 +1,213 @@
+package dk.sagsspor.command.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.sagsspor.command.imports.ParsedMinutes.Participant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ways other KKR councils and other years lay out the same minutes, one test per variant, each written from the
+ * real layout (page furniture and all, as {@code pdftotext} gives it).
+ */
+class MinutesLayoutsTest {
+
+    @Test
+    void readsParticipantsWithACommaBeforeTheParty() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Syddanmark  |  05-03-2024
+                Deltagere
+                Jesper Frost Rasmussen, (V), Esbjerg Kommune
+                Peter Rahbæk Juel, (A) Odense Kommune
+                Mads Skau (V), Haderslev Kommune
+                Bo Andersen (A) Kolding Kommune
+                Afbud
+                Mette Andersen, (V), Fanø Kommune
+                Søren Kristensen, (O) Vejen Kommune
+                1. Sager til beslutning
+                1.1 Godkendelse af dagsorden
+                SAG-2024-00100 abcd
+                Beslutning
+                Dagsordenen blev godkendt.
+                """);
+
+        assertThat(minutes.participants())
+                .containsExactly(
+                        new Participant("Jesper Frost Rasmussen", "V", "Esbjerg Kommune", null),
+                        new Participant("Peter Rahbæk Juel", "A", "Odense Kommune", null),
+                        new Participant("Mads Skau", "V", "Haderslev Kommune", null),
+                        new Participant("Bo Andersen", "A", "Kolding Kommune", null));
+        assertThat(minutes.absent())
+                .containsExactly(
+                        new Participant("Mette Andersen", "V", "Fanø Kommune", null),
+                        new Participant("Søren Kristensen", "O", "Vejen Kommune", null));
+        assertThat(minutes.warnings()).noneMatch(w -> w.contains("participant"));
+    }
+
+    @Test
+    void namesEveryParticipantLineItCouldNotRead() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Syddanmark  |  05-03-2024
+                Deltagere
+                Bo Andersen (A) Kolding Kommune
+                Borgmester uden parti fra Ærø
+                Afbud
+                Fra sekretariatet: Anne Hansen
+                1. Sager til beslutning
+                1.1 Godkendelse af dagsorden
+                SAG-2024-00100 abcd
+                Beslutning
+                Dagsordenen blev godkendt.
+                """);
+
+        assertThat(minutes.participants()).extracting(Participant::name).containsExactly("Bo Andersen");
+        assertThat(minutes.warnings())
+                .contains(
+                        "A participant line was not read: \"Borgmester uden parti fra Ærø\"",
+                        "An absentee line was not read: \"Fra sekretariatet: Anne Hansen\"");
+    }
+
+    @Test
+    void readsOfficersSeparatedBySlashesWithSpacesOrCommas() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Sjælland  |  07-10-2024
+                1. Sager til beslutning
+                1.1 Godkendelse af dagsorden
+                SAG-2024-01234 abcd / efgh
+                Beslutning
+                Godkendt.
+                1.2 Godkendelse af referat
+                SAG-2024-01234 abcd, efgh, IJKL
+                Beslutning
+                Godkendt.
+                """);
+
+        assertThat(minutes.items().get(0).officers()).containsExactly("abcd", "efgh");
+        assertThat(minutes.items().get(1).officers()).containsExactly("abcd", "efgh", "ijkl");
+    }
+
+    @Test
+    void findsThePromisesOfANumberedNextMeetingItemInItsBackground() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Hovedstaden  |  14-11-2024
+                5. Sager til orientering
+                5.1 Orientering om praktikpladser
+                SAG-2024-04444 abcd
+                Beslutning
+                Taget til efterretning.
+                6. Punkter til næste møde
+                6.1 Punkter til næste møde
+                SAG-2024-04444 abcd/efgh
+                Baggrund
+                Næste møde i KKR Hovedstaden afholdes den 6. februar 2025. Følgende punkter forventes på dagsordenen:
+                – Budget for Fælles Sprogcenter 2025
+                – Status på sundhedsklyngerne
+                - Udpegning til Vækstforum
+                Beslutning
+                KKR Hovedstaden tog orienteringen til efterretning.
+                """);
+
+        assertThat(minutes.nextMeeting()).isNotNull();
+        assertThat(minutes.nextMeeting().date()).isEqualTo(LocalDate.of(2025, 2, 6));
+        assertThat(minutes.nextMeeting().expectedItems())
+                .containsExactly(
+                        "Budget for Fælles Sprogcenter 2025",
+                        "Status på sundhedsklyngerne",
+                        "Udpegning til Vækstforum");
+    }
+
+    @Test
+    void findsThePromisesOfANextMeetingItemThatGivesNoDate() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Hovedstaden  |  14-11-2024
+                6. Punkter til næste møde
+                6.1 Punkter til næste møde
+                SAG-2024-04444 abcd
+                Baggrund
+                Følgende punkter forventes på dagsordenen for næste møde:
+                – Budget for Fælles Sprogcenter 2025
+                – Status på sundhedsklyngerne
+                Beslutning
+                Til efterretning.
+                """);
+
+        assertThat(minutes.nextMeeting()).isNotNull();
+        assertThat(minutes.nextMeeting().date()).isNull();
+        assertThat(minutes.nextMeeting().expectedItems())
+                .containsExactly("Budget for Fælles Sprogcenter 2025", "Status på sundhedsklyngerne");
+    }
+
+    @Test
+    void endsADecisionWhereItEndsNotAtThePageFurnitureAfterIt() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Midtjylland  |  12-06-2025
+                2. Sager til beslutning
+                2.1 Høring om trafikplan
+                SAG-2025-01234 abcd
+                Indstilling
+                Det indstilles, at KKR godkender høringssvaret¹.
+                Beslutning
+                KKR Midtjylland godkendte høringssvaret.
+                1 https://www.kl.dk/media/12345/trafikplan-2025.pdf
+                2 www.midttrafik.dk/trafikplan
+                KKR Midtjylland | 12. juni 2025
+                Side 4 af 9
+                7
+                2.2 Regional udviklingsstrategi
+                SAG-2025-01234 abcd
+                Beslutning
+                KKR Midtjylland tog orienteringen til efterretning.
+                KKR MIDTJYLLAND | 12-06-2025
+                SIDE | 5
+                3. Eventuelt
+                """);
+
+        assertThat(minutes.items())
+                .extracting(ParsedMinutes.Item::decision)
+                .containsExactly(
+                        "KKR Midtjylland godkendte høringssvaret.",
+                        "KKR Midtjylland tog orienteringen til efterretning.");
+    }
+
+    @Test
+    void keepsATableOutOfTheDecisionAndSaysSo() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Nordjylland  |  11-04-2025
+                3. Sager til beslutning
+                3.3 Vækst Via Viden
+                SAG-2025-00681 hast
+                Beslutning
+                KKR Nordjylland godkendte måltallet for 2025.
+                Kommune          2023      2024      2025
+                Aalborg            42        45        50
+                Hjørring           12        14        15
+                I alt              54        59        65
+                3.4 Næste punkt
+                SAG-2025-00681 hast
+                Beslutning
+                Godkendt.
+                """);
+
+        assertThat(minutes.items().get(0).decision()).isEqualTo("KKR Nordjylland godkendte måltallet for 2025.");
+        assertThat(minutes.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("Item 3.3: a table of 4 lines after its decision was left out")
+                        .contains("Aalborg            42        45        50"));
+    }
+
+    @Test
+    void recordsNoTimeAndNoPlaceWhereTheMinutesStateNone() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Sjælland  |  07-10-2024
+                1. Sager til beslutning
+                1.1 Godkendelse af dagsorden
+                SAG-2024-01234 abcd
+                Beslutning
+                Godkendt.
+                """);
+
+        assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 10, 7));
+        assertThat(minutes.meetingTime()).isNull();
+        assertThat(minutes.location()).isNull();
+    }
+}
