@@ -19,6 +19,7 @@ import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemParts;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
@@ -86,7 +87,19 @@ public class AgendaItem {
             String background,
             String recommendation,
             String presentation,
-            List<String> attachments) {}
+            List<String> attachments) {
+
+        static Parts of(AgendaItemParts stated) {
+            return new Parts(
+                    stated.title(),
+                    stated.caseNumber(),
+                    stated.caseOfficers(),
+                    stated.background(),
+                    stated.recommendation(),
+                    stated.presentation(),
+                    stated.attachments());
+        }
+    }
 
     AgendaItem() {
         // for Axon: rebuilt from its events
@@ -308,24 +321,9 @@ public class AgendaItem {
                 agendaItemId = e.agendaItemId();
                 committee = e.committee();
                 status = Status.PROPOSED;
-                parts = new Parts(
-                        e.title(),
-                        e.caseNumber(),
-                        e.caseOfficers(),
-                        e.background(),
-                        e.recommendation(),
-                        e.presentation(),
-                        e.attachments());
+                parts = Parts.of(e);
             }
-            case AgendaItemRevised e ->
-                parts = new Parts(
-                        e.title(),
-                        e.caseNumber(),
-                        e.caseOfficers(),
-                        e.background(),
-                        e.recommendation(),
-                        e.presentation(),
-                        e.attachments());
+            case AgendaItemRevised e -> parts = Parts.of(e);
             case AgendaItemScheduled e -> {
                 status = Status.SCHEDULED;
                 meetingId = e.meetingId();

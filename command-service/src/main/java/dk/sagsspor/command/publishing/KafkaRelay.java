@@ -25,9 +25,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relays every stored event to Kafka: the event store is the outbox. A streaming event processor reads the store in
@@ -45,7 +46,7 @@ class KafkaRelay {
     private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final JsonMapper json;
+    private final Serializer eventSerializer;
     private final PublishingProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -63,13 +64,13 @@ class KafkaRelay {
 
     KafkaRelay(
             KafkaTemplate<String, byte[]> kafka,
-            JsonMapper json,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
             PublishingProperties properties,
             MeterRegistry meters,
             Clock clock) {
         this.clock = clock;
         this.kafka = kafka;
-        this.json = json;
+        this.eventSerializer = eventSerializer;
         this.properties = properties;
         this.meters = meters;
         this.lag = Timer.builder("sagsspor.relay.lag")
@@ -78,26 +79,31 @@ class KafkaRelay {
                 .register(meters);
     }
 
-    @EventHandler
-    void on(SagssporEvent event, DomainEventMessage<?> message) {
+    /**
+     * The payload goes out as the store holds it (after upcasting, if it was stored in an older version): it is
+     * neither read into its record nor written again.
+     */
+    @EventHandler(payloadType = SagssporEvent.class)
+    void on(DomainEventMessage<?> message) {
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(
-                        properties.topic(), event.aggregateId())
-                .writeBinary(toCloudEvent(event, message));
-        CompletableFuture<?> sent = kafka.send(record).thenRun(() -> acknowledged(event, message));
+                        properties.topic(), message.getAggregateIdentifier())
+                .writeBinary(toCloudEvent(message));
+        CompletableFuture<?> sent = kafka.send(record).thenRun(() -> acknowledged(message));
         pendingSends().add(sent);
     }
 
-    private CloudEvent toCloudEvent(SagssporEvent event, DomainEventMessage<?> message) {
+    private CloudEvent toCloudEvent(DomainEventMessage<?> message) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
                 .withSource(properties.source())
-                .withType(EventCatalog.typeOf(event.getClass()))
+                .withType(EventCatalog.typeOf(message.getPayloadType().asSubclass(SagssporEvent.class)))
                 .withSubject(message.getAggregateIdentifier())
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withExtension(EventEnvelope.AGGREGATE_TYPE, message.getType())
                 .withExtension(EventEnvelope.SEQUENCE, Long.toString(message.getSequenceNumber()))
-                .withData(json.writeValueAsBytes(event));
+                .withData(
+                        message.serializePayload(eventSerializer, byte[].class).getData());
         copy(message, CommandMetaData.ACTOR, builder, EventEnvelope.ACTOR);
         copy(message, CommandMetaData.CORRELATION_ID, builder, EventEnvelope.CORRELATION_ID);
         copy(message, CommandMetaData.CAUSATION_ID, builder, EventEnvelope.CAUSATION_ID);
@@ -145,8 +151,8 @@ class KafkaRelay {
         }
     }
 
-    private void acknowledged(SagssporEvent event, DomainEventMessage<?> message) {
-        published.get(event.getClass()).increment();
+    private void acknowledged(DomainEventMessage<?> message) {
+        published.get(message.getPayloadType()).increment();
         lag.record(Duration.between(message.getTimestamp(), clock.instant()));
     }
 

@@ -107,17 +107,7 @@ class EventStoreEngineIT {
     @Test
     void readsVersionOneEventsStoredBeforeTheChangeOfShape() {
         String id = UUID.randomUUID().toString();
-        String v1 = """
-                {"agendaItemId": "%s", "committee": "KKR Nordjylland", "title": "Fra før version 2",
-                 "caseNumber": null, "caseOfficers": [], "background": null, "recommendation": null,
-                 "presentation": null, "attachments": []}""".formatted(id);
-        jdbc.sql("""
-                        insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
-                                                      metadata, payload, payloadrevision, payloadtype, timestamp)
-                        values (?, 0, 'AgendaItem', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), null, ?,
-                                '2024-01-10T09:00:00Z')""")
-                .params(id, UUID.randomUUID().toString(), v1, AgendaItemProposed.class.getName())
-                .update();
+        OlderEvents.storeVersionOneProposal(jdbc, id, "Fra før version 2");
 
         Object payload = eventStore.readEvents(id).next().getPayload();
 

@@ -3,6 +3,7 @@ package dk.sagsspor.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
+import dk.sagsspor.command.eventstore.OlderEvents;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import dk.sagsspor.testsupport.Topics;
 import java.time.Duration;
@@ -13,9 +14,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +38,12 @@ class KafkaRelayIT {
 
     @Autowired
     PublishingProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void relaysStoredEventToKafkaKeyedByAggregateWithCloudEventsEnvelope() {
@@ -96,6 +106,48 @@ class KafkaRelayIT {
 
         assertThat(header(record, "ce_occurredat")).isEqualTo("2023-04-28T08:00:00Z");
         assertThat(Instant.parse(header(record, "ce_time"))).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void relaysThePayloadAsStoredWithoutWritingItAgain() {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new ProposeAgendaItem(
+                id, "KKR Nordjylland", "Æblerne i Ærø", null, List.of("haan"), "Baggrund", null, null, null, false));
+
+        ConsumerRecord<String, byte[]> record =
+                Topics.firstRecordWithKey(properties.topic(), id, Duration.ofSeconds(30));
+
+        byte[] stored = jdbc.sql("select payload from domainevententry where aggregateidentifier = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
+        assertThat(record.value()).isEqualTo(stored);
+    }
+
+    @Test
+    void relaysAnEventStoredInAnOlderVersionInTheCurrentShape() {
+        String id = UUID.randomUUID().toString();
+        OlderEvents.storeVersionOneProposal(jdbc, id, "Fra før version 2");
+
+        ConsumerRecord<String, byte[]> record =
+                Topics.firstRecordWithKey(properties.topic(), id, Duration.ofSeconds(30));
+
+        assertThat(header(record, "ce_type")).isEqualTo("dk.sagsspor.AgendaItemProposed.v2");
+        JsonNode payload = JsonMapper.builder().build().readTree(record.value());
+        assertThat(payload.path("title").asString()).isEqualTo("Fra før version 2");
+        assertThat(payload.path("closedItem").isBoolean()).isTrue();
+        assertThat(payload.path("closedItem").asBoolean()).isFalse();
+    }
+
+    /**
+     * Axon's pooled processor cannot be told by the JDBC store's stream that events arrived (the stream has no
+     * availability callback): it looked every 500 ms, ~250 ms of relay lag on average and ~300 ms p50 in every read
+     * model (deploy/benchmark). The tracking processor waits on the stream itself and is woken when the events are.
+     */
+    @Test
+    void relayWaitsOnTheEventStreamInsteadOfPollingIt() {
+        assertThat(processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, TrackingEventProcessor.class))
+                .isPresent();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

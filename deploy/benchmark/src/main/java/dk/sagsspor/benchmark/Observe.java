@@ -57,7 +57,11 @@ final class Observe implements AutoCloseable {
         this.token = token;
     }
 
-    /** CPU seconds (user + system) used so far, by process name. */
+    /**
+     * CPU seconds (user + system) used so far, by process name. PostgreSQL's is also split, under names with a
+     * {@code /} that are not part of any sum: its backends by the database they serve (their process title names it),
+     * and everything else (the postmaster, WAL writer, checkpointer, ended backends) as {@code postgres/other}.
+     */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> seconds = new TreeMap<>();
         processes.forEach((name, pids) -> {
@@ -66,15 +70,45 @@ final class Observe implements AutoCloseable {
                 sum += ticks(pid);
                 if (name.equals("postgres")) {
                     // backends that ended (the baseline's connections) were reaped by the postmaster
+                    long other = ticks(pid) + reapedChildTicks(pid);
                     sum += reapedChildTicks(pid);
+                    Map<String, Long> byDatabase = new TreeMap<>();
                     for (long child : children(pid)) {
-                        sum += ticks(child);
+                        long ticks = ticks(child);
+                        sum += ticks;
+                        String database = database(child);
+                        if (database == null) {
+                            other += ticks;
+                        } else {
+                            byDatabase.merge(database, ticks, Long::sum);
+                        }
                     }
+                    byDatabase.forEach((database, ticks) ->
+                            seconds.merge("postgres/" + database, (double) ticks / CLOCK_TICKS, Double::sum));
+                    seconds.merge("postgres/other", (double) other / CLOCK_TICKS, Double::sum);
                 }
             }
             seconds.put(name, sum / CLOCK_TICKS);
         });
         return seconds;
+    }
+
+    /** Whether a name from {@link #cpuSeconds()} is a part of another one's figure (not to be added to it). */
+    static boolean isBreakdown(String name) {
+        return name.contains("/");
+    }
+
+    /** The database a PostgreSQL backend serves, from its process title ("postgres: user database host …"). */
+    private static String database(long pid) {
+        try {
+            String[] title = Files.readString(Path.of("/proc/" + pid + "/cmdline"))
+                    .replace('\0', ' ')
+                    .strip()
+                    .split("\\s+");
+            return title.length >= 4 && title[0].equals("postgres:") && title[3].contains("(") ? title[2] : null;
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
     }
 
     static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {

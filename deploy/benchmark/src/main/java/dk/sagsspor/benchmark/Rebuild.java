@@ -145,28 +145,7 @@ final class Rebuild {
                 String id = UUID.randomUUID().toString();
                 item++;
                 for (int sequence = 0; sequence < 10 && written < events; sequence++, written++) {
-                    SagssporEvent event = sequence == 0
-                            ? new AgendaItemProposed(
-                                    id,
-                                    "KKR Rebuild " + (item % 10),
-                                    "Punkt " + item,
-                                    "SAG-2027-" + String.format("%05d", item % 100_000),
-                                    List.of("hast"),
-                                    "Baggrund for punkt " + item + ".",
-                                    "Det indstilles, at udvalget godkender punkt " + item + ".",
-                                    null,
-                                    List.of(),
-                                    false)
-                            : new AgendaItemRevised(
-                                    id,
-                                    "Punkt " + item,
-                                    "SAG-2027-" + String.format("%05d", item % 100_000),
-                                    List.of("hast"),
-                                    "Baggrund for punkt " + item + ".",
-                                    "Det indstilles, at udvalget godkender punkt " + item + ".",
-                                    "Sagsfremstilling, version " + sequence + ".",
-                                    List.of(),
-                                    List.of("presentation"));
+                    SagssporEvent event = event(id, item, sequence);
                     producer.send(record(topic, event, sequence, time.plusMillis(written)));
                 }
             }
@@ -174,7 +153,34 @@ final class Rebuild {
         }
     }
 
-    private static ProducerRecord<String, byte[]> record(String topic, SagssporEvent event, long sequence, Instant time) {
+    /** Event {@code sequence} (0–9) of item number {@code item}: proposed, then revised nine times. */
+    static SagssporEvent event(String id, int item, int sequence) {
+        return sequence == 0
+                ? new AgendaItemProposed(
+                        id,
+                        "KKR Rebuild " + (item % 10),
+                        "Punkt " + item,
+                        "SAG-2027-" + String.format("%05d", item % 100_000),
+                        List.of("hast"),
+                        "Baggrund for punkt " + item + ".",
+                        "Det indstilles, at udvalget godkender punkt " + item + ".",
+                        null,
+                        List.of(),
+                        false)
+                : new AgendaItemRevised(
+                        id,
+                        "Punkt " + item,
+                        "SAG-2027-" + String.format("%05d", item % 100_000),
+                        List.of("hast"),
+                        "Baggrund for punkt " + item + ".",
+                        "Det indstilles, at udvalget godkender punkt " + item + ".",
+                        "Sagsfremstilling, version " + sequence + ".",
+                        List.of(),
+                        List.of("presentation"));
+    }
+
+    /** The record the relay would send for the event: CloudEvents binary mode, the event's JSON as the value. */
+    static ProducerRecord<String, byte[]> record(String topic, SagssporEvent event, long sequence, Instant time) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, event.aggregateId(), JSON.writeValueAsBytes(event));
         header(record, "ce_specversion", "1.0");

@@ -29,7 +29,7 @@ public record AgendaItemProposed(
         String presentation,
         List<String> attachments,
         boolean closedItem)
-        implements AgendaItemEvent {
+        implements AgendaItemEvent, AgendaItemParts {
 
     /** Version 2 added {@code closedItem}. */
     public static final int VERSION = 2;

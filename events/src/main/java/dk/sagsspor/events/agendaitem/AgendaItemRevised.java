@@ -13,4 +13,4 @@ public record AgendaItemRevised(
         String presentation,
         List<String> attachments,
         List<String> changedParts)
-        implements AgendaItemEvent {}
+        implements AgendaItemEvent, AgendaItemParts {}
