@@ -107,6 +107,24 @@ class ReadModelsIT {
     }
 
     @Test
+    void servesAMeetingWhoseMinutesStateNoPlaceWithoutOne() {
+        String imported = UUID.randomUUID().toString();
+        send(new MeetingScheduled(imported, committee, MEETING_START.plusSeconds(86_400), null, null));
+
+        JsonNode view = Http.json(await().atMost(PATIENCE)
+                .until(() -> http().get("/api/meetings/" + imported), r -> r.statusCode() == 200));
+
+        assertThat(view.path("location").isNull()).isTrue();
+        String calendar = http().get(
+                        "/api/calendars/committees/" + encoded(committee).replace("+", "%20") + ".ics")
+                .body();
+        assertThat(calendar.split("BEGIN:VEVENT", -1)).as("both meetings").hasSize(3);
+        assertThat(calendar.split("LOCATION:", -1))
+                .as("a place for the first only")
+                .hasSize(2);
+    }
+
+    @Test
     void listsACommitteesMeetingsInADateRange() {
         await().atMost(PATIENCE)
                 .until(() -> http().get("/api/meetings/" + meeting).statusCode() == 200);

@@ -37,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MinutesImport {
 
     static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-    static final String UNKNOWN_PLACE = "(ikke angivet i referatet)";
 
     private final Commands commands;
     private final CommitteeAccess access;
@@ -100,7 +99,10 @@ class MinutesImport {
             warnings.add("The minutes give no time of day; the meeting is recorded at 12:00.");
         }
         Instant start = minutes.meetingDate().atTime(time).atZone(DENMARK).toInstant();
-        String location = minutes.location() == null ? UNKNOWN_PLACE : minutes.location();
+        String location = minutes.location();
+        if (location == null) {
+            warnings.add("The minutes state no place; the meeting is recorded without one.");
+        }
         int[] counts = new int[3];
         transactions.executeWithoutResult(status -> {
             commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, null, location));

@@ -239,6 +239,10 @@ public final class MinutesParser {
                 flush(pending, target);
                 pending = null;
                 target = null;
+            } else if (line.endsWith(":") && line.length() <= 40) {
+                // a group within the list ("KL-udvalgsmedlem:"): the names under it are read as any others
+                flush(pending, target);
+                pending = null;
             } else {
                 warnings.add(
                         (target == present ? "A participant" : "An absentee") + " line was not read: \"" + line + "\"");

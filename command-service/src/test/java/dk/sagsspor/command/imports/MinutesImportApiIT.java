@@ -191,6 +191,31 @@ class MinutesImportApiIT {
     }
 
     @Test
+    void recordsNoPlaceWhereTheMinutesStateNoneAndSaysSo() {
+        String text = """
+                KKR Nordjylland  |  12-09-2031
+                Deltagere
+                Bo Andersen (A) Aalborg Kommune
+                1. Godkendelse
+                1.1 Godkendelse af dagsorden
+                SAG-2031-00100 hast
+                Beslutning
+                KKR Nordjylland godkendte dagsordenen.
+                """;
+
+        HttpResponse<String> imported =
+                Http.localhost(port).as("nord").post("/api/imports/minutes", "text/plain", text);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode result = Http.json(imported);
+        String meeting = result.path("meeting").asString();
+        assertThat(new CommandApi(port, jdbc).lastPayload(meeting, "MeetingScheduled"))
+                .as("no placeholder for a place nobody wrote down")
+                .contains("\"location\":null");
+        assertThat(result.path("warnings").toString()).contains("The minutes state no place");
+    }
+
+    @Test
     void onlyTheCommitteesSecretariesMayImportItsMinutes() {
         String text = MinutesParserTest.sample("000_568beadeaf072874.txt");
         long before = events();

@@ -105,7 +105,9 @@ class CalendarController {
         event.replace(new DtStamp(modified));
         event.add(new LastModified(modified));
         event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, rs.getLong("version"))));
-        event.add(new Location(rs.getString("location")));
+        if (rs.getString("location") != null) {
+            event.add(new Location(rs.getString("location")));
+        }
         boolean cancelled = "CANCELLED".equals(rs.getString("state"));
         event.add(new Status(cancelled ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         String agenda = rs.getString("agenda");

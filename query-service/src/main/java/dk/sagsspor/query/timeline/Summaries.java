@@ -76,7 +76,8 @@ final class Summaries {
 
     private static String of(MeetingEvent event) {
         return switch (event) {
-            case MeetingScheduled e -> "Meeting of " + e.committee() + " scheduled at " + e.location();
+            case MeetingScheduled e ->
+                "Meeting of " + e.committee() + " scheduled" + (e.location() == null ? "" : " at " + e.location());
             case MeetingRescheduled e ->
                 "Meeting moved to " + e.location() + (e.reason() == null ? "" : ": " + e.reason());
             case MeetingCancelled e -> "Meeting cancelled: " + e.reason();
