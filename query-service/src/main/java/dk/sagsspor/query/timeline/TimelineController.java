@@ -35,13 +35,16 @@ class TimelineController {
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "100") int pageSize,
             HttpServletResponse response) {
-        boolean hidden = jdbc.sql("select exists (select 1 from agenda_item i where i.id = :id and not "
-                        + Visibility.visible("i") + ")")
+        // an item not known yet (its read model behind the event log) may be a closed one: only those who see every
+        // closed item see its timeline until it is
+        boolean visible = jdbc.sql("select exists (select 1 from agenda_item i where i.id = :id and "
+                        + Visibility.visible("i") + ") or (:seesEveryClosedItem"
+                        + " and not exists (select 1 from agenda_item i where i.id = :id))")
                 .param("id", id)
                 .params(Visibility.parameters())
                 .query(Boolean.class)
                 .single();
-        if (hidden) {
+        if (!visible) {
             throw new NotFound("agenda item", id);
         }
         markIncomplete(id, response);
