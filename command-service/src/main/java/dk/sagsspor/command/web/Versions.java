@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Versions {
 
-    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
+    private static final Pattern TAG = Pattern.compile("\\s*\"(\\d{1,18})\"\\s*");
 
     private Versions() {}
 
@@ -19,6 +19,13 @@ public final class Versions {
     public static Long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
+        }
+        if (ifMatch.strip().startsWith("W/")) {
+            // If-Match compares strongly (RFC 9110, 13.1.1): a weak tag never matches, so no write could succeed
+            throw new InvalidRequest(
+                    "If-Match",
+                    "must be a strong entity tag as the ETag header gives it, e.g. \"3\"; a weak one (W/…) never"
+                            + " matches on a write (got " + ifMatch + ")");
         }
         Matcher matcher = TAG.matcher(ifMatch);
         if (!matcher.matches()) {

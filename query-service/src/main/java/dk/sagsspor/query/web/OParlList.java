@@ -37,17 +37,21 @@ public record OParlList<T>(List<T> data, Pagination pagination, Map<String, Stri
 
     /** Which page of a list a client asks for; 1 to 500 elements a page. */
     public record PageRequest(int page, int size) {
+
+        /** The last page anyone may ask for: far beyond any list, and its offset fits easily. */
+        public static final int MAX_PAGE = 1_000_000;
+
         public PageRequest {
-            if (page < 1) {
-                throw new BadQuery("page", "must be 1 or more");
+            if (page < 1 || page > MAX_PAGE) {
+                throw new BadQuery("page", "must be between 1 and 1,000,000");
             }
             if (size < 1 || size > 500) {
                 throw new BadQuery("pageSize", "must be between 1 and 500");
             }
         }
 
-        public int offset() {
-            return (page - 1) * size;
+        public long offset() {
+            return (long) (page - 1) * size;
         }
     }
 }
