@@ -125,6 +125,16 @@ class ReadModelsIT {
     }
 
     @Test
+    void refusesAPromiseFilterThatCannotBeAMeetingNamingIt() {
+        // a meeting id is a UUID: anything else matched nothing and answered an empty list, as if nothing were promised
+        HttpResponse<String> bad = http().get("/api/promises?meeting=not-a-uuid");
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Http.json(bad).path("errors").findValuesAsString("field")).containsExactly("meeting");
+        assertThat(http().get("/api/promises?meeting=" + meeting).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void listsACommitteesMeetingsInADateRange() {
         await().atMost(PATIENCE)
                 .until(() -> http().get("/api/meetings/" + meeting).statusCode() == 200);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,10 @@ class PromiseController {
         this.jdbc = jdbc;
     }
 
+    /** A meeting's id as the command service gives it: a UUID in its canonical form. */
+    private static final Pattern MEETING_ID =
+            Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     /** Promised items, the newest meeting first; by committee, promising meeting and status. */
     @GetMapping
     OParlList<Promise> promises(
@@ -46,6 +51,9 @@ class PromiseController {
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int pageSize) {
         PageRequest paging = new PageRequest(page, pageSize);
+        if (meeting != null && !MEETING_ID.matcher(meeting).matches()) {
+            throw new BadQuery("meeting", "must be a meeting's id (a UUID such as 0b5c6f6e-…)");
+        }
         String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
         if (wanted != null && !Promise.STATUSES.contains(wanted)) {
             throw new BadQuery("status", "must be one of " + String.join(", ", Promise.STATUSES));
