@@ -2,6 +2,7 @@ package dk.sagsspor.command.eventstore;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,11 +14,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sagsspor.event-store")
-record EventStoreProperties(Duration fetchDelay) {
-
-    EventStoreProperties {
-        if (fetchDelay == null) {
-            fetchDelay = Duration.ofSeconds(1);
-        }
-    }
-}
+record EventStoreProperties(@DefaultValue("1s") Duration fetchDelay) {}
