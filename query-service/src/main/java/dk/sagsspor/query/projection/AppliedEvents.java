@@ -11,9 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Each projection's position in each aggregate's history: the last sequence it applied. The positions of a poll's
- * aggregates are read with row locks in one statement and written back in one statement, in the same transaction as
- * the read-model changes, so a redelivered event is recognised and skipped, and an event from the future is refused —
- * with two round trips per poll rather than two per event.
+ * aggregates, for every projection of the pass, are read with row locks in one statement and written back in one
+ * statement, in the same transaction as the read-model changes, so a redelivered event is recognised and skipped, and
+ * an event from the future is refused — with two round trips per poll rather than two per event and projection.
  */
 @Repository
 class AppliedEvents {
@@ -24,32 +24,33 @@ class AppliedEvents {
         this.jdbc = jdbc;
     }
 
-    /** Locks and reads the projection's positions in the given aggregates' histories, for {@link Claims#claim}. */
-    Claims positions(String projection, Collection<String> aggregateIds) {
-        Map<String, Long> last = new HashMap<>();
-        if (!aggregateIds.isEmpty()) {
+    /** Locks and reads the projections' positions in the given aggregates' histories, for {@link Claims#claim}. */
+    Claims positions(Collection<String> projections, Collection<String> aggregateIds) {
+        Map<Position, Long> last = new HashMap<>();
+        if (!aggregateIds.isEmpty() && !projections.isEmpty()) {
             jdbc.sql("""
-                            select aggregate_id, last_sequence from projection_position
-                             where projection = :projection and aggregate_id = any(:aggregateIds)
-                             order by aggregate_id
+                            select projection, aggregate_id, last_sequence from projection_position
+                             where projection = any(:projections) and aggregate_id = any(:aggregateIds)
+                             order by projection, aggregate_id
                                for update""")
-                    .param("projection", projection)
+                    .param("projections", projections.toArray(String[]::new))
                     .param("aggregateIds", aggregateIds.stream().distinct().toArray(String[]::new))
-                    .query((rs, row) -> last.put(rs.getString(1), rs.getLong(2)))
+                    .query((rs, row) -> last.put(new Position(rs.getString(1), rs.getString(2)), rs.getLong(3)))
                     .list();
         }
-        return new Claims(projection, last);
+        return new Claims(last);
     }
+
+    /** A projection's place in one aggregate's history. */
+    private record Position(String projection, String aggregateId) {}
 
     /** The positions of one poll's aggregates: claimed event by event in memory, then saved at once. */
     final class Claims {
 
-        private final String projection;
-        private final Map<String, Long> last;
-        private final Map<String, EventEnvelope> claimed = new LinkedHashMap<>();
+        private final Map<Position, Long> last;
+        private final Map<Position, EventEnvelope> claimed = new LinkedHashMap<>();
 
-        private Claims(String projection, Map<String, Long> last) {
-            this.projection = projection;
+        private Claims(Map<Position, Long> last) {
             this.last = last;
         }
 
@@ -57,8 +58,9 @@ class AppliedEvents {
          * Claims the event for the projection. True: it is the next one and must be applied now. False: it was applied
          * before (a redelivery). Throws {@link EventOutOfSequence} if events are missing before it.
          */
-        boolean claim(EventEnvelope envelope) {
-            Long previous = last.get(envelope.aggregateId());
+        boolean claim(String projection, EventEnvelope envelope) {
+            Position position = new Position(projection, envelope.aggregateId());
+            Long previous = last.get(position);
             long expected = previous == null ? 0 : previous + 1;
             if (envelope.sequence() < expected) {
                 return false;
@@ -66,33 +68,37 @@ class AppliedEvents {
             if (envelope.sequence() > expected) {
                 throw new EventOutOfSequence(projection, envelope.aggregateId(), expected, envelope.sequence());
             }
-            last.put(envelope.aggregateId(), envelope.sequence());
-            claimed.put(envelope.aggregateId(), envelope);
+            last.put(position, envelope.sequence());
+            claimed.put(position, envelope);
             return true;
         }
 
-        /** The new position of every aggregate an event was claimed in (before {@link #save}). */
-        Map<String, Long> claimedPositions() {
-            Map<String, Long> positions = new LinkedHashMap<>();
-            claimed.forEach((aggregateId, envelope) -> positions.put(aggregateId, envelope.sequence()));
+        /** The new position of every aggregate an event was claimed in, by projection (before {@link #save}). */
+        Map<String, Map<String, Long>> claimedPositions() {
+            Map<String, Map<String, Long>> positions = new LinkedHashMap<>();
+            claimed.forEach((position, envelope) -> positions
+                    .computeIfAbsent(position.projection(), p -> new LinkedHashMap<>())
+                    .put(position.aggregateId(), envelope.sequence()));
             return positions;
         }
 
-        /** Writes the position of every aggregate an event was claimed in, in one statement. */
+        /** Writes the position of every aggregate an event was claimed in, for every projection, in one statement. */
         void save() {
             if (claimed.isEmpty()) {
                 return;
             }
             jdbc.sql("""
                             insert into projection_position (projection, aggregate_id, last_sequence, last_event_id, last_event_time)
-                            select :projection, position.*
-                              from unnest(cast(:aggregateIds as text[]), cast(:sequences as bigint[]),
-                                          cast(:eventIds as text[]), cast(:times as timestamptz[])) as position
+                            select * from unnest(cast(:projections as text[]), cast(:aggregateIds as text[]),
+                                                 cast(:sequences as bigint[]), cast(:eventIds as text[]),
+                                                 cast(:times as timestamptz[]))
                             on conflict (projection, aggregate_id) do update
                                set last_sequence = excluded.last_sequence,
                                    last_event_id = excluded.last_event_id,
                                    last_event_time = excluded.last_event_time""")
-                    .param("projection", projection)
+                    .param(
+                            "projections",
+                            claimed.keySet().stream().map(Position::projection).toArray(String[]::new))
                     .param("aggregateIds", column(EventEnvelope::aggregateId))
                     .param("sequences", column(envelope -> Long.toString(envelope.sequence())))
                     .param("eventIds", column(EventEnvelope::eventId))

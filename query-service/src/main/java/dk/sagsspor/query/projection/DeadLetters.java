@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -129,23 +130,33 @@ public class DeadLetters {
      * Resolves the dead letters that the projection's new positions have overtaken: a record that failed because it
      * came early (an aggregate's events out of order on the topic, then sent again in order — at-least-once delivery)
      * or that was held behind such a one needs nothing more once a later copy has been applied. Marked replayed,
-     * {@code replayedBy} saying so. One statement per poll, on the partial index of unresolved letters.
+     * {@code replayedBy} saying so. One statement per poll for every projection of the pass, on the partial index of
+     * unresolved letters.
      */
-    void supersede(String projection, Map<String, Long> positions) {
-        if (positions.isEmpty()) {
+    void supersede(Map<String, Map<String, Long>> positionsByProjection) {
+        if (positionsByProjection.isEmpty()) {
             return;
         }
+        List<String> projections = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        positionsByProjection.forEach((projection, positions) -> positions.forEach((id, sequence) -> {
+            projections.add(projection);
+            ids.add(id);
+            sequences.add(sequence);
+        }));
         jdbc.sql("""
                         update dead_letter d
                            set status = 'replayed', replayed_at = :now, replayed_by = :by
-                          from unnest(cast(:ids as text[]), cast(:sequences as bigint[])) as p(aggregate_id, sequence)
-                         where d.aggregate_id = p.aggregate_id and d.projection = :projection
+                          from unnest(cast(:projections as text[]), cast(:ids as text[]), cast(:sequences as bigint[]))
+                               as p(projection, aggregate_id, sequence)
+                         where d.aggregate_id = p.aggregate_id and d.projection = p.projection
                            and d.status <> 'replayed' and d.sequence <= p.sequence""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("by", SUPERSEDED)
-                .param("ids", positions.keySet().toArray(String[]::new))
-                .param("sequences", positions.values().toArray(Long[]::new))
-                .param("projection", projection)
+                .param("projections", projections.toArray(String[]::new))
+                .param("ids", ids.toArray(String[]::new))
+                .param("sequences", sequences.toArray(Long[]::new))
                 .update();
     }
 

@@ -38,14 +38,28 @@ class ProjectionAdminController {
     }
 
     /**
-     * Rebuilds the projection from the beginning of the event topic while the service keeps answering (its own answers
-     * are incomplete until it has caught up). {@code 202} with its status; {@code 409} if other instances consume it.
+     * Rebuilds the projection from the beginning of the event topic into fresh tables, swapped in when they have caught
+     * up; the service keeps answering from the old ones until then. {@code 202} with its status; {@code 409} if other
+     * instances consume the topic or a rebuild is under way.
      */
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Status> rebuild(@PathVariable String name, java.security.Principal admin) {
         Status status = rebuilds.rebuild(name, admin.getName());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/admin/projections/" + name))
+                .body(status);
+    }
+
+    /**
+     * Rebuilds every read model in one pass from the beginning of the event topic, into fresh tables swapped in when
+     * they have caught up; the service keeps answering from the old ones until then. {@code 202} with every
+     * projection's status; {@code 409} if other instances consume the topic or a rebuild is under way.
+     */
+    @PostMapping("/rebuild")
+    ResponseEntity<List<Status>> rebuildAll(java.security.Principal admin) {
+        List<Status> status = rebuilds.rebuildAll(admin.getName());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections"))
                 .body(status);
     }
 

@@ -12,9 +12,16 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.kafka.support.converter.MessageConverter;
 
-/** One Kafka batch listener per {@link Projection} bean, on Boot's listener container factory (with its error handler). */
+/**
+ * One Kafka batch listener for every {@link Projection} bean, on Boot's listener container factory (with its error
+ * handler): one consumer group reads each record once, and {@link Projections} applies a poll to every read model in
+ * one pass and one transaction (ADR 13). Its id is {@link #LISTENER}, its group {@code <group-prefix>read-models}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProjectionListeners implements KafkaListenerConfigurer {
+
+    /** The listener's id, and the suffix of its consumer group. */
+    static final String LISTENER = "read-models";
 
     private final List<Projection<?>> projections;
     private final Projections runner;
@@ -28,16 +35,18 @@ class ProjectionListeners implements KafkaListenerConfigurer {
 
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
-        for (Projection<?> projection : projections) {
-            registrar.registerEndpoint(new ProjectionEndpoint(
-                    projection.name(),
-                    properties.groupPrefix() + projection.name(),
-                    List.of(properties.topic()),
-                    (BatchMessageListener<String, byte[]>) records -> runner.apply(projection, records)));
-        }
+        Scope live = Scope.live(projections);
+        registrar.registerEndpoint(new ProjectionEndpoint(
+                LISTENER, group(properties), List.of(properties.topic()), (BatchMessageListener<String, byte[]>)
+                        records -> runner.apply(live, records)));
     }
 
-    /** A listener endpoint that feeds one projection: its own id and consumer group, the event topic. */
+    /** The live read models' consumer group. */
+    static String group(ProjectionProperties properties) {
+        return properties.groupPrefix() + LISTENER;
+    }
+
+    /** A listener endpoint that feeds the read models: its id and consumer group, the event topic. */
     private record ProjectionEndpoint(
             String id, String groupId, Collection<String> topics, BatchMessageListener<String, byte[]> listener)
             implements KafkaListenerEndpoint {

@@ -7,11 +7,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -20,28 +25,34 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rebuilds one projection from the beginning of the event topic while the service keeps answering: its listener
- * stops, its consumer group's offsets go back to the start of every partition, its tables and positions are emptied
- * in one transaction, and the listener starts again and applies every event as it did the first time. The other
- * projections are not touched. Until it has caught up, the projection's answers are incomplete; {@link #status()}
- * tells how far it has come.
+ * Rebuilds read models from the beginning of the event topic while the service keeps answering from the old ones
+ * (ADR 13). A rebuild of one projection, or of all of them in one pass, runs beside the live consumer: a consumer
+ * group of its own reads the topic from the start and applies every record into fresh copies of the projections'
+ * tables in a schema of its own ({@link RebuildSchema}: unlogged, without the indexes queries need). When it has
+ * reached the topic's end as it was when the rebuild was asked for, the indexes are built, the tables logged and
+ * analysed; then the live consumer pauses, the rebuild catches up with exactly the offsets the live consumer has
+ * committed, and the tables and positions are swapped in one transaction. The live consumer goes on from its offsets:
+ * what the rebuild applied beyond them is recognised by the positions and skipped. The pause is the time to apply the
+ * records that arrived during the index build.
  *
- * <p>Only a projection consumed by this instance alone can be rebuilt: with other members in its consumer group the
- * rebuild is refused, since they would go on applying events into the tables being emptied.
+ * <p>A rebuild is refused while other instances of the service consume the event topic (they would go on writing
+ * into the old tables), and while another rebuild runs. A failed rebuild drops what it built and leaves the live read
+ * models as they were; its state says why.
  */
 @Component
 public class ProjectionRebuilds {
@@ -51,46 +62,61 @@ public class ProjectionRebuilds {
     private static final Duration GROUP_EMPTY_WAIT = Duration.ofSeconds(10);
     /** How long a status page waits for Kafka before it answers without Kafka's part. */
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(3);
+    /** How often a rebuild looks at its consumer group's progress. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
 
     private final Map<String, Projection<?>> projections;
     private final KafkaListenerEndpointRegistry listeners;
+    private final ConcurrentKafkaListenerContainerFactory<?, ?> containers;
     private final KafkaAdmin kafkaAdmin;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final ProjectionProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
     private final DeadLetters deadLetters;
+    private final Projections runner;
+    private final RebuildSchema schemas;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Admin admin;
+    private volatile Running running;
 
     ProjectionRebuilds(
             List<Projection<?>> projections,
             KafkaListenerEndpointRegistry listeners,
+            ConcurrentKafkaListenerContainerFactory<?, ?> containers,
             KafkaAdmin kafkaAdmin,
             JdbcClient jdbc,
-            TransactionTemplate transactions,
             ProjectionProperties properties,
             JsonMapper json,
             MeterRegistry meters,
             Clock clock,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters,
+            Projections runner,
+            RebuildSchema schemas) {
         this.deadLetters = deadLetters;
-        this.projections = projections.stream().collect(Collectors.toMap(Projection::name, p -> p));
+        this.projections =
+                projections.stream().collect(Collectors.toMap(Projection::name, p -> p, (a, b) -> a, TreeMap::new));
         this.listeners = listeners;
+        this.containers = containers;
         this.kafkaAdmin = kafkaAdmin;
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.properties = properties;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
+        this.runner = runner;
+        this.schemas = schemas;
     }
 
     /**
-     * Where a projection stands: its consumer group, whether it runs, its lag in records ({@code null} while Kafka does
-     * not answer: {@code kafka} is then {@code unavailable}), its unresolved dead letters by status ({@code open},
-     * {@code held}), and its latest rebuild.
+     * Where a projection stands: the live consumer group, whether it runs, its lag in records ({@code null} while
+     * Kafka does not answer: {@code kafka} is then {@code unavailable}), its unresolved dead letters by status
+     * ({@code open}, {@code held}), its tables, and its latest rebuild.
      */
     public record Status(
             String name,
@@ -102,8 +128,19 @@ public class ProjectionRebuilds {
             List<String> tables,
             Rebuild lastRebuild) {}
 
-    /** A rebuild: when and by whom it was asked for, and whether the projection has caught up since. */
-    public record Rebuild(Instant requested, String requestedBy, long eventsToReplay, boolean caughtUp) {}
+    /**
+     * A rebuild: when and by whom it was asked for, how many records it replays, its state ({@code building},
+     * {@code indexing}, {@code catching-up}, {@code swapped}, {@code failed}), when it finished and why it failed;
+     * {@code caughtUp} once its tables are the live ones.
+     */
+    public record Rebuild(
+            Instant requested,
+            String requestedBy,
+            long eventsToReplay,
+            String state,
+            Instant finished,
+            String detail,
+            boolean caughtUp) {}
 
     /** A rebuild that cannot be done now, and why. */
     public static class RebuildRefused extends RuntimeException {
@@ -116,6 +153,24 @@ public class ProjectionRebuilds {
     public static class KafkaUnanswered extends RuntimeException {
         KafkaUnanswered(String message) {
             super(message);
+        }
+    }
+
+    /** A rebuild under way: its projections, schema, consumer group and container, and its rows. */
+    private record Running(
+            List<Projection<?>> projections,
+            String schema,
+            String group,
+            Map<TopicPartition, Long> targets,
+            List<Long> rows,
+            ConcurrentMessageListenerContainer<?, ?> container) {
+
+        List<String> names() {
+            return projections.stream().map(Projection::name).toList();
+        }
+
+        List<String> tables() {
+            return projections.stream().flatMap(p -> p.tables().stream()).toList();
         }
     }
 
@@ -145,58 +200,187 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** Rebuilds the named projection from the beginning of the topic; answers its status right after the restart. */
-    public synchronized Status rebuild(String name, String requestedBy) {
-        Projection<?> projection = requireKnown(name);
-        String group = group(name);
-        MessageListenerContainer container = listeners.getListenerContainer(name);
-        if (container == null) {
-            throw new RebuildRefused("The listener of projection " + name + " is not registered");
+    /** Rebuilds the named projection from the beginning of the topic; answers its status right after the start. */
+    public Status rebuild(String name, String requestedBy) {
+        start(List.of(requireKnown(name)), requestedBy);
+        return status(name);
+    }
+
+    /** Rebuilds every projection in one pass from the beginning of the topic; answers their status. */
+    public List<Status> rebuildAll(String requestedBy) {
+        start(List.copyOf(projections.values()), requestedBy);
+        return status();
+    }
+
+    private synchronized void start(List<Projection<?>> targets, String requestedBy) {
+        if (running != null) {
+            throw new RebuildRefused("A rebuild of " + running.names() + " is under way; ask again when it is done");
         }
-        log.info("Rebuilding projection {} (asked by {}): stopping its listener", name, requestedBy);
-        container.stop();
+        MessageListenerContainer live = liveContainer();
+        List<String> names = targets.stream().map(Projection::name).toList();
         try {
             Admin admin = admin();
-            awaitNoOtherConsumers(admin, name, group);
+            requireNoOtherConsumers(admin, live, names);
             Map<TopicPartition, Long> ends = offsets(OffsetSpec.latest(), KAFKA_TIMEOUT);
-            Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
-            offsets(OffsetSpec.earliest(), KAFKA_TIMEOUT)
-                    .forEach((partition, offset) -> starts.put(partition, new OffsetAndMetadata(offset)));
-            // Offsets first: if emptying the tables failed after this, the projection would just skip every event
-            // as a redelivery; the other way round, it would go on with its tables empty.
-            admin.alterConsumerGroupOffsets(group, starts).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            transactions.executeWithoutResult(tx -> {
-                for (String table : projection.tables()) {
-                    jdbc.sql("delete from " + table).update();
-                }
-                jdbc.sql("delete from projection_position where projection = :projection")
+            String schema = RebuildSchema.name(names);
+            Instant now = clock.instant();
+            String group = properties.groupPrefix() + "rebuild." + schema + "." + now.toEpochMilli();
+            List<Long> rows = new ArrayList<>();
+            for (String name : names) {
+                rows.add(jdbc.sql("""
+                                insert into projection_rebuild (projection, requested_at, requested_by, target_offsets, state)
+                                values (:projection, :time, :by, cast(:offsets as jsonb), 'building') returning id""")
                         .param("projection", name)
-                        .update();
-                jdbc.sql("""
-                                insert into projection_rebuild (projection, requested_at, requested_by, target_offsets)
-                                values (:projection, :time, :by, cast(:offsets as jsonb))""")
-                        .param("projection", name)
-                        .param("time", Timestamp.from(clock.instant()))
+                        .param("time", Timestamp.from(now))
                         .param("by", requestedBy)
                         .param("offsets", json.writeValueAsString(byPartition(ends)))
-                        .update();
-            });
-            meters.counter("sagsspor.projection.rebuilds", "projection", name).increment();
+                        .query(Long.class)
+                        .single());
+            }
+            schemas.create(
+                    schema, targets.stream().flatMap(p -> p.tables().stream()).toList());
+            Scope scope = new Scope(targets, schema);
+            ConcurrentMessageListenerContainer<?, ?> container = containers.createContainer(properties.topic());
+            container.getContainerProperties().setGroupId(group);
+            container.getContainerProperties().setClientId("query-service-" + schema);
+            container.setBeanName(schema);
+            container.setupMessageListener(
+                    (BatchMessageListener<String, byte[]>) records -> runner.apply(scope, records));
+            running = new Running(targets, schema, group, ends, rows, container);
+            container.start();
+            meters.counter("sagsspor.projection.rebuilds", "projection", String.join(",", names))
+                    .increment();
             log.info(
-                    "Projection {} emptied ({}) and its group {} set back to the start; {} events to replay",
-                    name,
-                    projection.tables(),
+                    "Rebuilding {} (asked by {}) into schema {} with consumer group {}; {} events to replay",
+                    names,
+                    requestedBy,
+                    schema,
                     group,
                     ends.values().stream().mapToLong(Long::longValue).sum());
+            Running rebuild = running;
+            worker.execute(() -> complete(rebuild));
+        } catch (KafkaUnanswered | RebuildRefused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            abandon(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for the rebuild to reach its target offsets, finishes its tables, pauses the live consumer, lets the
+     * rebuild catch up with the live consumer's offsets, swaps, and starts the live consumer again.
+     */
+    private void complete(Running rebuild) {
+        MessageListenerContainer live = liveContainer();
+        try {
+            awaitCommitted(rebuild.group(), rebuild.targets());
+            state(rebuild, "indexing", null);
+            schemas.finish(rebuild.schema(), rebuild.tables());
+            state(rebuild, "catching-up", null);
+            live.stop();
+            try {
+                requireNoOtherConsumers(admin(), null, rebuild.names());
+                Map<TopicPartition, Long> liveOffsets =
+                        committedOffsets(admin(), ProjectionListeners.group(properties), KAFKA_TIMEOUT);
+                awaitCommitted(rebuild.group(), liveOffsets);
+                rebuild.container().stop();
+                schemas.swap(rebuild.schema(), rebuild.tables(), rebuild.names());
+                state(rebuild, "swapped", null);
+                log.info("Rebuilt {} and swapped its tables in", rebuild.names());
+            } finally {
+                live.start();
+            }
+            forgetGroup(rebuild.group());
+            synchronized (this) {
+                running = null;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaUnanswered("Interrupted while rebuilding " + name);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnanswered("Kafka did not answer while rebuilding " + name + ": " + e.getMessage());
-        } finally {
-            container.start();
+            abandon(e);
+        } catch (RuntimeException e) {
+            abandon(e);
         }
-        return status(name);
+    }
+
+    /** Stops a failed rebuild, drops what it built and records why; the live read models stay as they were. */
+    private synchronized void abandon(Exception cause) {
+        Running rebuild = running;
+        running = null;
+        if (rebuild == null) {
+            return;
+        }
+        log.error("Rebuild of {} failed; its tables are dropped", rebuild.names(), cause);
+        try {
+            state(rebuild, "failed", String.valueOf(cause.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("Could not record that the rebuild of {} failed", rebuild.names(), e);
+        }
+        try {
+            rebuild.container().stop();
+            schemas.drop(rebuild.schema());
+            forgetGroup(rebuild.group());
+        } catch (RuntimeException e) {
+            log.error("Could not clean up after the failed rebuild of {}", rebuild.names(), e);
+        }
+        MessageListenerContainer live = liveContainer();
+        if (!live.isRunning()) {
+            live.start();
+        }
+    }
+
+    private void state(Running rebuild, String state, String detail) {
+        boolean done = state.equals("swapped") || state.equals("failed");
+        jdbc.sql("""
+                        update projection_rebuild set state = :state, detail = :detail,
+                               finished_at = case when :done then cast(:time as timestamptz) end
+                         where id = any(:ids)""")
+                .param("state", state)
+                .param("detail", detail)
+                .param("done", done)
+                .param("time", Timestamp.from(clock.instant()))
+                .param("ids", rebuild.rows().toArray(Long[]::new))
+                .update();
+    }
+
+    /** Waits until the group has committed at least the given offset on every partition. */
+    private void awaitCommitted(String group, Map<TopicPartition, Long> targets) throws InterruptedException {
+        while (true) {
+            Map<TopicPartition, Long> committed = committedOffsets(admin(), group, KAFKA_TIMEOUT);
+            boolean reached = targets.entrySet().stream()
+                    .allMatch(target ->
+                            target.getValue() == 0 || committed.getOrDefault(target.getKey(), 0L) >= target.getValue());
+            if (reached) {
+                return;
+            }
+            Thread.sleep(PROGRESS_INTERVAL);
+        }
+    }
+
+    /** Deletes a rebuild's consumer group once it is of no more use (best effort: an empty group expires anyway). */
+    private void forgetGroup(String group) {
+        try {
+            admin().deleteConsumerGroups(List.of(group)).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Could not delete the rebuild's consumer group {}: {}", group, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stopRebuild() {
+        worker.shutdownNow();
+        Running rebuild = running;
+        if (rebuild != null) {
+            rebuild.container().stop();
+        }
+    }
+
+    private MessageListenerContainer liveContainer() {
+        MessageListenerContainer container = listeners.getListenerContainer(ProjectionListeners.LISTENER);
+        if (container == null) {
+            throw new RebuildRefused("The read models' listener is not registered");
+        }
+        return container;
     }
 
     private Projection<?> requireKnown(String name) {
@@ -207,32 +391,50 @@ public class ProjectionRebuilds {
         return projection;
     }
 
-    private void awaitNoOtherConsumers(Admin admin, String name, String group)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Instant deadline = Instant.now().plus(GROUP_EMPTY_WAIT);
-        while (true) {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-                    .all()
-                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                    .get(group);
-            if (description == null || description.members().isEmpty()) {
-                return;
+    /**
+     * Refuses when consumers other than the live container's own (given, or none while it is stopped) are in the live
+     * group: other instances of the service, which would go on writing into the old tables.
+     */
+    private void requireNoOtherConsumers(Admin admin, MessageListenerContainer own, List<String> names) {
+        Set<String> ownClients = own == null ? Set.of() : own.metrics().keySet();
+        String group = ProjectionListeners.group(properties);
+        Instant deadline = clock.instant().plus(GROUP_EMPTY_WAIT);
+        try {
+            while (true) {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                        .all()
+                        .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                        .get(group);
+                long others = description == null
+                        ? 0
+                        : description.members().stream()
+                                .filter(member -> !ownClients.contains(member.clientId()))
+                                .count();
+                if (others == 0) {
+                    return;
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    throw new RebuildRefused("The read models are also consumed by " + others
+                            + " other instance(s) of the query service; scale it down to one instance to rebuild "
+                            + names);
+                }
+                Thread.sleep(250);
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new RebuildRefused("Projection " + name + " is also consumed by "
-                        + description.members().size()
-                        + " other instance(s) of the query service; scale it down to one instance to rebuild");
-            }
-            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnanswered("Interrupted while looking at consumer group " + group);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaUnanswered("Kafka did not answer about consumer group " + group + ": " + e.getMessage());
         }
     }
 
     private Status status(
             String name, Map<TopicPartition, Long> ends, Map<String, Map<String, Long>> deadLetterCounts) {
+        String group = ProjectionListeners.group(properties);
         Map<TopicPartition, Long> committed = null;
         if (ends != null) {
             try {
-                committed = committedOffsets(admin(), group(name), STATUS_TIMEOUT);
+                committed = committedOffsets(admin(), group, STATUS_TIMEOUT);
             } catch (KafkaUnanswered e) {
                 log.warn("Projection status of {} without Kafka's part: {}", name, e.getMessage());
             }
@@ -244,46 +446,42 @@ public class ProjectionRebuilds {
                     .mapToLong(end -> Math.max(0, end.getValue() - done.getOrDefault(end.getKey(), 0L)))
                     .sum();
         }
-        MessageListenerContainer container = listeners.getListenerContainer(name);
+        MessageListenerContainer container = listeners.getListenerContainer(ProjectionListeners.LISTENER);
         return new Status(
                 name,
-                group(name),
+                group,
                 container != null && container.isRunning(),
                 committed == null ? "unavailable" : "available",
                 lag,
                 deadLetterCounts.getOrDefault(name, Map.of()),
                 projections.get(name).tables(),
-                lastRebuild(name, committed).orElse(null));
+                lastRebuild(name).orElse(null));
     }
 
-    /** The latest rebuild; whether it has caught up is unknown (false) while Kafka does not answer. */
-    private Optional<Rebuild> lastRebuild(String name, Map<TopicPartition, Long> committed) {
+    /** The latest rebuild of the projection. */
+    private Optional<Rebuild> lastRebuild(String name) {
         return jdbc.sql("""
-                        select requested_at, requested_by, target_offsets::text as targets from projection_rebuild
+                        select requested_at, requested_by, target_offsets::text as targets, state, finished_at, detail
+                          from projection_rebuild
                          where projection = :projection order by requested_at desc, id desc limit 1""")
                 .param("projection", name)
                 .query((rs, n) -> {
-                    Map<String, Long> targets = new HashMap<>();
-                    json.readTree(rs.getString("targets"))
-                            .properties()
-                            .forEach(target -> targets.put(
-                                    target.getKey(), target.getValue().asLong()));
-                    long total =
-                            targets.values().stream().mapToLong(Long::longValue).sum();
-                    boolean caughtUp = committed != null
-                            && targets.entrySet().stream().allMatch(target -> {
-                                int partition = Integer.parseInt(target.getKey());
-                                return committed.getOrDefault(new TopicPartition(properties.topic(), partition), 0L)
-                                        >= target.getValue();
-                            });
+                    long total = 0;
+                    for (var target : json.readTree(rs.getString("targets")).properties()) {
+                        total += target.getValue().asLong();
+                    }
+                    Timestamp finished = rs.getTimestamp("finished_at");
+                    String state = rs.getString("state");
                     return new Rebuild(
-                            rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"), total, caughtUp);
+                            rs.getTimestamp("requested_at").toInstant(),
+                            rs.getString("requested_by"),
+                            total,
+                            state,
+                            finished == null ? null : finished.toInstant(),
+                            rs.getString("detail"),
+                            state.equals("swapped"));
                 })
                 .optional();
-    }
-
-    private String group(String name) {
-        return properties.groupPrefix() + name;
     }
 
     /**

@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies records to one projection, the same way for every projection: decode those of the projection's aggregate
- * type, claim each in {@link AppliedEvents} and apply it, all in one database transaction per poll. The listener
- * returns only after the commit, so the offsets are committed after the read model. Counts applied and skipped
- * events and measures projection lag (now minus the event's time).
+ * Applies a poll's records to every projection of a {@link Scope} in one pass: each record is decoded once and
+ * applied to each projection of its aggregate type, each event claimed per projection in {@link AppliedEvents}, all in
+ * one database transaction per poll. The listener returns only after the commit, so the offsets are committed after
+ * the read models. Counts applied and skipped events and measures projection lag (now minus the event's time).
  */
 @Component
 public class Projections {
@@ -30,6 +31,7 @@ public class Projections {
     private final AppliedEvents applied;
     private final DeadLetters deadLetters;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -38,122 +40,160 @@ public class Projections {
             AppliedEvents applied,
             DeadLetters deadLetters,
             TransactionTemplate transactions,
+            JdbcClient jdbc,
             MeterRegistry meters,
             Clock clock) {
         this.decoder = decoder;
         this.applied = applied;
         this.deadLetters = deadLetters;
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.meters = meters;
         this.clock = clock;
     }
 
+    /** Applies records to one projection of the live read models (a dead letter's replay). */
+    void apply(Projection<?> target, List<ConsumerRecord<String, byte[]>> records) {
+        apply(Scope.live(List.of(target)), records);
+    }
+
     /**
-     * Applies a poll's records to one projection in one database transaction (far fewer commits than one per record,
-     * which is what limits a rebuild): the records of the projection's aggregate type are decoded, the positions of
-     * their aggregates locked and read at once, each event claimed and applied in order, and the positions written
-     * back at once. When record {@code i} fails, the transaction is rolled back, records {@code 0..i-1} are applied
-     * again in a transaction of their own, and a {@link BatchListenerFailedException} names record {@code i}: the error
-     * handler commits the offsets before it and retries, then dead-letters, that record alone — exactly as if every
-     * record had its own transaction. A transient failure (the database away, a deadlock; {@link TransientFailures}),
-     * or one no record is to blame for (the positions, the commit), names the poll's first record as a
-     * {@link TransientFailures.PollNotApplied}: nothing was committed, and the error handler retries the whole poll
-     * without end — it is never dead-lettered.
+     * Applies a poll's records to every projection of the scope in one database transaction (far fewer commits than
+     * one per record and projection): the records are decoded once, the positions of their aggregates for every
+     * projection locked and read at once, each event claimed and applied in order, and the positions written back at
+     * once. When projection {@code p} fails on record {@code i}, the transaction is rolled back, records
+     * {@code 0..i-1} are applied again in a transaction of their own, and a {@link BatchListenerFailedException} names
+     * record {@code i} with a {@link ProjectionFailed} naming {@code p}: the error handler commits the offsets before
+     * it and retries, then dead-letters it for {@code p} and applies it to the other projections — exactly as if every
+     * record and projection had a transaction of its own. A transient failure (the database away, a deadlock;
+     * {@link TransientFailures}), or one no record is to blame for (the positions, the commit), names the poll's first
+     * record as a {@link TransientFailures.PollNotApplied}: nothing was committed, and the error handler retries the
+     * whole poll without end — it is never dead-lettered.
      */
-    <E extends SagssporEvent> void apply(Projection<E> target, List<ConsumerRecord<String, byte[]>> records) {
-        int[] current = {NO_RECORD};
+    void apply(Scope scope, List<ConsumerRecord<String, byte[]>> records) {
+        Failure at = new Failure();
         List<Applied> done = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
                 done.clear();
-                List<Indexed<E>> events = new ArrayList<>();
+                if (scope.schema() != null) {
+                    jdbc.sql("select set_config('search_path', :path, true)")
+                            .param("path", scope.schema() + ", public")
+                            .query(String.class)
+                            .single();
+                }
+                List<Decoded> events = new ArrayList<>();
                 for (int i = 0; i < records.size(); i++) {
-                    current[0] = i;
-                    DecodedEvent<E> event = decodeIfFor(target, records.get(i));
+                    at.index = i;
+                    Decoded event = decode(scope, records.get(i), i, at);
                     if (event != null) {
-                        events.add(new Indexed<>(i, event));
+                        events.add(event);
                     }
                 }
-                current[0] = NO_RECORD;
+                at.clear();
                 AppliedEvents.Claims claims = applied.positions(
-                        target.name(),
+                        scope.names(),
                         events.stream()
                                 .map(e -> e.event().envelope().aggregateId())
                                 .toList());
-                for (Indexed<E> indexed : events) {
-                    current[0] = indexed.index();
-                    done.add(applyOne(target, claims, indexed.event()));
+                for (Decoded event : events) {
+                    at.index = event.index();
+                    applyOne(event, claims, at, done);
                 }
-                current[0] = NO_RECORD;
-                deadLetters.supersede(target.name(), claims.claimedPositions());
+                at.clear();
+                deadLetters.supersede(claims.claimedPositions());
                 claims.save();
             });
         } catch (RuntimeException e) {
-            int failed = current[0];
-            if (failed == NO_RECORD || TransientFailures.isTransient(e)) {
+            int failed = at.index;
+            if (failed == NO_RECORD || at.projection == null || TransientFailures.isTransient(e)) {
                 // Nothing was committed and no record is to blame: the whole poll is retried, without end.
                 throw new BatchListenerFailedException(
-                        target.name() + " could not apply a poll of " + records.size() + " record(s)",
+                        scope.names() + " could not apply a poll of " + records.size() + " record(s)",
                         new TransientFailures.PollNotApplied(
-                                target.name() + " could not apply a poll: " + e.getMessage(), e),
+                                scope.names() + " could not apply a poll: " + e.getMessage(), e),
                         0);
             }
             if (failed > 0) {
-                apply(target, records.subList(0, failed));
+                apply(scope, records.subList(0, failed));
             }
+            ConsumerRecord<String, byte[]> record = records.get(failed);
             throw new BatchListenerFailedException(
-                    target.name() + " could not apply " + records.get(failed).topic() + "-"
-                            + records.get(failed).partition() + "@"
-                            + records.get(failed).offset(),
-                    e,
+                    at.projection + " could not apply " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset(),
+                    new ProjectionFailed(at.projection, scope, e),
                     failed);
         }
         for (Applied outcome : done) {
-            count(target.name(), outcome.event(), outcome.fresh() ? "applied" : "redelivered");
+            count(outcome.projection(), outcome.event(), outcome.fresh() ? "applied" : "redelivered");
         }
     }
 
-    /** What became of one record: applied now, or applied before (a redelivery). */
-    private record Applied(DecodedEvent<?> event, boolean fresh) {}
+    /** Where a pass is: the record (or {@link #NO_RECORD}) and the projection (or null) it is working on. */
+    private static final class Failure {
+        int index = NO_RECORD;
+        String projection;
 
-    /** A decoded event and its record's place in the poll. */
-    private record Indexed<E extends SagssporEvent>(int index, DecodedEvent<E> event) {}
+        void clear() {
+            index = NO_RECORD;
+            projection = null;
+        }
+    }
+
+    /** What became of one record in one projection: applied now, or applied before (a redelivery). */
+    private record Applied(String projection, DecodedEvent<?> event, boolean fresh) {}
+
+    /** A decoded event, its record's place in the poll, and the projections that apply it. */
+    private record Decoded(int index, DecodedEvent<SagssporEvent> event, List<Projection<?>> targets) {}
 
     /**
-     * The record decoded, if it is of the projection's aggregate type; null if not. The type header is looked at
-     * first, so the records of other aggregates are passed over without parsing them (a record whose type cannot be
-     * told from its header is decoded, and fails if it is not an event).
+     * The record decoded, with the projections of its aggregate type; null if none of the scope's is. The type header
+     * is looked at first, so a record no projection applies is passed over without parsing it (a record whose type
+     * cannot be told from its header is decoded, and fails if it is not an event: a failure of the first projection
+     * that would have applied it, and then of each of the others in turn, see {@link ConsumerConfiguration}).
      */
-    private <E extends SagssporEvent> DecodedEvent<E> decodeIfFor(
-            Projection<E> target, ConsumerRecord<String, byte[]> record) {
-        if (!decoder.mayBe(record, target.eventType())) {
+    private Decoded decode(Scope scope, ConsumerRecord<String, byte[]> record, int index, Failure at) {
+        List<Projection<?>> candidates = scope.projections().stream()
+                .filter(p -> decoder.mayBe(record, p.eventType()))
+                .toList();
+        if (candidates.isEmpty()) {
             return null;
         }
+        at.projection = candidates.getFirst().name();
         DecodedEvent<SagssporEvent> decoded = decoder.decode(record);
-        if (!target.eventType().isInstance(decoded.event())) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        DecodedEvent<E> event = (DecodedEvent<E>) decoded;
-        return event;
+        at.projection = null;
+        List<Projection<?>> targets = candidates.stream()
+                .filter(p -> p.eventType().isInstance(decoded.event()))
+                .toList();
+        return targets.isEmpty() ? null : new Decoded(index, decoded, targets);
     }
 
-    /** Claims and applies one event in the surrounding transaction. */
-    private <E extends SagssporEvent> Applied applyOne(
-            Projection<E> target, AppliedEvents.Claims claims, DecodedEvent<E> event) {
+    /** Claims and applies one event, for each of its projections, in the surrounding transaction. */
+    private void applyOne(Decoded decoded, AppliedEvents.Claims claims, Failure at, List<Applied> done) {
+        DecodedEvent<SagssporEvent> event = decoded.event();
         String correlationId = event.envelope().correlationId();
         if (correlationId != null) {
             MDC.put("correlationId", correlationId);
         }
         try {
-            if (!claims.claim(event.envelope())) {
-                return new Applied(event, false);
+            for (Projection<?> target : decoded.targets()) {
+                at.projection = target.name();
+                boolean fresh = claims.claim(target.name(), event.envelope());
+                if (fresh) {
+                    applyTo(target, event);
+                }
+                done.add(new Applied(target.name(), event, fresh));
             }
-            target.apply(event);
-            return new Applied(event, true);
+            at.projection = null;
         } finally {
             MDC.remove("correlationId");
         }
+    }
+
+    /** The projection's event type was checked when the record was decoded. */
+    @SuppressWarnings("unchecked")
+    private static <E extends SagssporEvent> void applyTo(Projection<E> target, DecodedEvent<SagssporEvent> event) {
+        target.apply((DecodedEvent<E>) (DecodedEvent<?>) event);
     }
 
     private void count(String projection, DecodedEvent<?> event, String outcome) {

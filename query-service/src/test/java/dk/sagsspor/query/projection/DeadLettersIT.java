@@ -84,7 +84,9 @@ class DeadLettersIT {
         List<ConsumerRecord<String, byte[]>> published = Topics.recordsWithKey(properties.deadLetterTopic(), id);
         assertThat(published).hasSize(1);
         assertThat(Topics.header(published.get(0), "kafka_dlt-original-consumer-group"))
-                .isEqualTo(WORLD.groupPrefix() + "agenda-items");
+                .isEqualTo(WORLD.groupPrefix() + "read-models");
+        assertThat(Topics.header(published.get(0), ConsumerConfiguration.PROJECTION_HEADER))
+                .isEqualTo("agenda-items");
 
         // shown as incomplete: the timeline (from the event log, which applied every event) says the item's own read
         // model misses events; health says the read side is degraded while readiness stays up
@@ -217,6 +219,13 @@ class DeadLettersIT {
 
         await().atMost(PATIENCE).until(() -> unresolved(id).get(0).failures() == 2);
         assertThat(Topics.recordsWithKey(properties.deadLetterTopic(), id)).hasSize(1);
+        // the rebuilt tables are swapped in (the live consumer pauses for it) before the next test sends its records
+        await().atMost(PATIENCE)
+                .until(() -> Http.json(http().get("/api/admin/projections/agenda-items"))
+                        .path("lastRebuild")
+                        .path("state")
+                        .asString()
+                        .equals("swapped"));
     }
 
     private void plantTheDefect() {
