@@ -9,7 +9,7 @@
 #
 # Settings (environment): BENCH_WARM_UP_SECONDS (300) and BENCH_WARM_UP_RATE (20 commands/s), BENCH_STEP_SECONDS (20) per coarse M1 step, BENCH_START_RATE (25)
 # commands/s of the first step, BENCH_CPU_PHASE_SECONDS (90) per M5 rate, BENCH_PHASE_SECONDS (120) for M2/M4,
-# BENCH_REBUILD_EVENTS (200000) for M3, BENCH_PROFILE_SECONDS (0: none; else JFR in both services and the broker for
+# BENCH_REBUILD_EVENTS (200000) for M3, BENCH_ONLY (M3: set up, rebuild, stop — for working on the read side), BENCH_PROFILE_SECONDS (0: none; else JFR in both services and the broker for
 # that long at M1, after M5), BENCH_SERVICE_ARGS (more arguments for both services, e.g. a setting being
 # tuned); the JVM options of the services and the broker are deploy/local's SAGSSPOR_JAVA_OPTS and
 # SAGSSPOR_KAFKA_JAVA_OPTS.
@@ -53,6 +53,6 @@ java -Xmx1g \
   -Dbench.out="$OUT" -Dbench.label="$label" -Dbench.serviceJavaOpts="$SAGSSPOR_JAVA_OPTS" \
   -Dbench.stepSeconds="${BENCH_STEP_SECONDS:-20}" -Dbench.phaseSeconds="${BENCH_PHASE_SECONDS:-120}" \
   -Dbench.cpuPhaseSeconds="${BENCH_CPU_PHASE_SECONDS:-90}" -Dbench.profileSeconds="${BENCH_PROFILE_SECONDS:-0}" -Dbench.startRate="${BENCH_START_RATE:-25}" \
-  -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-300}" -Dbench.warmUpRate="${BENCH_WARM_UP_RATE:-20}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-200000}" \
+  -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-300}" -Dbench.warmUpRate="${BENCH_WARM_UP_RATE:-20}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-200000}" -Dbench.only="${BENCH_ONLY:-}" \
   -cp "$CP" dk.sagsspor.benchmark.Benchmark
 log "report: $OUT/report.md"

@@ -225,6 +225,31 @@ class ReadModelsIT {
     }
 
     @Test
+    void aListWalkedByItsNextLinksGivesThePagesItsPageNumbersGive() {
+        await().atMost(PATIENCE)
+                .until(() -> Http.json(http().get("/api/agenda-items?committee=" + encoded(committee)))
+                                .path("data")
+                                .size()
+                        == 2);
+        String base = "/api/agenda-items?committee=" + encoded(committee) + "&pageSize=1";
+        JsonNode first = Http.json(http().get(base));
+        String next = first.path("links").path("next").asString();
+        assertThat(next).contains("after=").contains("page=2");
+
+        JsonNode second = Http.json(http().get(next.substring(next.indexOf("/api/"))));
+
+        assertThat(second.path("data").findValuesAsString("id"))
+                .isEqualTo(Http.json(http().get(base + "&page=2")).path("data").findValuesAsString("id"))
+                .doesNotContainAnyElementsOf(first.path("data").findValuesAsString("id"))
+                .hasSize(1);
+        assertThat(second.path("pagination").path("currentPage").asInt()).isEqualTo(2);
+        assertThat(second.path("links").has("next")).isFalse();
+        HttpResponse<String> forged = http().get(base + "&after=bm90LWEtY3Vyc29y");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("after");
+    }
+
+    @Test
     void filtersByOfficerCaseNumberAndStatus() {
         await().atMost(PATIENCE)
                 .until(() -> Http.json(http().get("/api/agenda-items?committee=" + encoded(committee)))

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * M3: how fast the read models are rebuilt from Kafka alone. Writes {@code events} events to a topic of its own, in the
- * relay's exact format (CloudEvents headers, the events' JSON) — items proposed and then revised, ten events an item —
- * and starts a second query service from its jar on an empty database, reading that topic with consumer groups of its
+ * relay's exact format (CloudEvents headers, the events' JSON) — the realistic mix of {@link Mix}: meetings, their
+ * agendas and items through their lives, follow-ups, staff — and starts a second query service from its jar on an empty database, reading that topic with consumer groups of its
  * own. Measured from its first committed offset to every projection having caught up.
  */
 final class Rebuild {
@@ -110,8 +110,16 @@ final class Rebuild {
                 if (firstProgress != 0 && remaining == 0 && lag.size() >= projections) {
                     double seconds = (System.nanoTime() - firstProgress) / 1e9;
                     double perProjection = (events * (double) lag.size() - committedAtStart) / lag.size();
-                    return new Result(
+                    Result result = new Result(
                             events, lag.size(), seconds, perProjection / seconds, cpu(service.pid()) - cpuAtStart);
+                    try {
+                        Explain.write(postgres + database, logs.resolve("m3-explain.txt"));
+                        System.out.println("  plans of the list queries on the rebuilt data in "
+                                + logs.resolve("m3-explain.txt"));
+                    } catch (Exception e) {
+                        System.out.println("  no plans of the list queries: " + e);
+                    }
+                    return result;
                 }
                 if (firstProgress != 0) {
                     System.out.printf("  %,d of %,d events applied by all projections%n", committed / Math.max(1, lag.size()), events);
@@ -140,13 +148,14 @@ final class Rebuild {
         Instant time = Instant.now().minusSeconds(86_400);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             long written = 0;
-            int item = 0;
-            while (written < events) {
-                String id = UUID.randomUUID().toString();
-                item++;
-                for (int sequence = 0; sequence < 10 && written < events; sequence++, written++) {
-                    SagssporEvent event = event(id, item, sequence);
-                    producer.send(record(topic, event, sequence, time.plusMillis(written)));
+            for (int cycle = 0; written < events; cycle++) {
+                for (Mix.Event event : Mix.cycle(cycle)) {
+                    if (written == events) {
+                        break;
+                    }
+                    producer.send(record(
+                            topic, event.event(), event.aggregateType(), event.sequence(), time.plusMillis(written)));
+                    written++;
                 }
             }
             producer.flush();
@@ -181,6 +190,12 @@ final class Rebuild {
 
     /** The record the relay would send for the event: CloudEvents binary mode, the event's JSON as the value. */
     static ProducerRecord<String, byte[]> record(String topic, SagssporEvent event, long sequence, Instant time) {
+        return record(topic, event, "AgendaItem", sequence, time);
+    }
+
+    /** The same for an event of any aggregate type ({@code AgendaItem}, {@code Meeting}, {@code StaffMember}). */
+    static ProducerRecord<String, byte[]> record(
+            String topic, SagssporEvent event, String aggregateType, long sequence, Instant time) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, event.aggregateId(), JSON.writeValueAsBytes(event));
         header(record, "ce_specversion", "1.0");
@@ -189,7 +204,7 @@ final class Rebuild {
         header(record, "ce_type", EventCatalog.typeOf(event.getClass()));
         header(record, "ce_subject", event.aggregateId());
         header(record, "ce_time", time.toString());
-        header(record, "ce_" + EventEnvelope.AGGREGATE_TYPE, "AgendaItem");
+        header(record, "ce_" + EventEnvelope.AGGREGATE_TYPE, aggregateType);
         header(record, "ce_" + EventEnvelope.SEQUENCE, Long.toString(sequence));
         header(record, "ce_" + EventEnvelope.ACTOR, "benchmark");
         header(record, "ce_" + EventEnvelope.OCCURRED_AT, time.toString());

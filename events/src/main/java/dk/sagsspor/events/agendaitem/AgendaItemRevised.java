@@ -13,4 +13,10 @@ public record AgendaItemRevised(
         String presentation,
         List<String> attachments,
         List<String> changedParts)
-        implements AgendaItemEvent, AgendaItemParts {}
+        implements AgendaItemEvent, AgendaItemParts {
+
+    /** Whether the revision changed the part; one that names no parts is taken to have changed them all. */
+    public boolean changed(String part) {
+        return changedParts == null || changedParts.isEmpty() || changedParts.contains(part);
+    }
+}

@@ -40,7 +40,9 @@ class AgendaItemController {
 
     /**
      * The query parameters of the item lists: committee, case officer's initials, case number, status (repeatable),
-     * a Danish full-text search ({@code q}), the instant to look back to ({@code asOf}, default now) and the page.
+     * a Danish full-text search ({@code q}), the instant to look back to ({@code asOf}, default now), the page, and
+     * {@code after}: where the previous page ended, as a {@code next} link gives it (the page is then read from there
+     * by index; {@code page} only numbers it).
      */
     record ListQuery(
             String committee,
@@ -50,7 +52,8 @@ class AgendaItemController {
             String q,
             String asOf,
             Integer page,
-            Integer pageSize) {
+            Integer pageSize,
+            String after) {
 
         AgendaItemSearch.Filter filter(boolean outstandingOnly, Clock clock) {
             return new AgendaItemSearch.Filter(
@@ -66,7 +69,10 @@ class AgendaItemController {
     @GetMapping
     OParlList<AgendaItemSearch.Row> list(@ParameterObject ListQuery query) {
         return search.find(
-                query.filter(false, clock), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
+                query.filter(false, clock),
+                query.paging(),
+                ItemCursor.decode(query.after()),
+                ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     /**
@@ -77,7 +83,11 @@ class AgendaItemController {
      */
     @GetMapping("/outstanding")
     OParlList<AgendaItemSearch.Row> outstanding(@ParameterObject ListQuery query) {
-        return search.find(query.filter(true, clock), query.paging(), ServletUriComponentsBuilder.fromCurrentRequest());
+        return search.find(
+                query.filter(true, clock),
+                query.paging(),
+                ItemCursor.decode(query.after()),
+                ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     private static List<String> statuses(List<String> given) {

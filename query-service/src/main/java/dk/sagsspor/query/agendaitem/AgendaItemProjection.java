@@ -21,16 +21,24 @@ import dk.sagsspor.query.projection.Projection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@link AgendaItems} up to date. Its own consumer group, so it can be rebuilt alone. */
+/** Keeps {@link AgendaItems} up to date; its tables can be rebuilt and swapped alone. */
 @Component
 class AgendaItemProjection implements Projection<AgendaItemEvent> {
 
     static final String NAME = "agenda-items";
 
     private final AgendaItems items;
+    private final AgendaItemBatch batch;
 
-    AgendaItemProjection(AgendaItems items) {
+    AgendaItemProjection(AgendaItems items, AgendaItemBatch batch) {
         this.items = items;
+        this.batch = batch;
+    }
+
+    /** A poll's events in a few statements ({@link AgendaItemBatch}); {@link #apply(DecodedEvent)} one at a time. */
+    @Override
+    public void apply(List<DecodedEvent<AgendaItemEvent>> events) {
+        batch.apply(events);
     }
 
     @Override
@@ -85,12 +93,12 @@ class AgendaItemProjection implements Projection<AgendaItemEvent> {
                 items.touched(envelope);
                 items.atMeeting(discussed.meetingId(), "DISCUSSED", null, envelope);
             }
-            // follow-ups have their own read model; here they only mark the item changed
-            case FollowUpAssigned e -> items.touched(envelope);
+            // follow-ups have their own read model; here the item counts its open ones (whether it is outstanding)
+            case FollowUpAssigned e -> items.followUps(1, envelope);
             case FollowUpDueDateChanged e -> items.touched(envelope);
             case FollowUpReassigned e -> items.touched(envelope);
-            case FollowUpCompleted e -> items.touched(envelope);
-            case FollowUpCancelled e -> items.touched(envelope);
+            case FollowUpCompleted e -> items.followUps(-1, envelope);
+            case FollowUpCancelled e -> items.followUps(-1, envelope);
         }
     }
 }

@@ -100,6 +100,11 @@ class AgendaItems {
         update(envelope, "status = 'WITHDRAWN', meeting_id = null", Map.of());
     }
 
+    /** A follow-up of the item was assigned ({@code +1}), or completed or cancelled ({@code -1}). */
+    void followUps(int change, EventEnvelope envelope) {
+        update(envelope, "open_follow_ups = open_follow_ups + :change", Map.of("change", change));
+    }
+
     /** Any other event: the item has a new version. */
     void touched(EventEnvelope envelope) {
         update(envelope, "", Map.of());

@@ -19,14 +19,16 @@ import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
 import dk.sagsspor.events.agendaitem.FollowUpReassigned;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The decision register: every decision and every correction, each a row of its own, with the item's committee,
- * title and case number as they are now. Its own consumer group, so it can be rebuilt alone.
+ * title and case number as they are now; its tables can be rebuilt and swapped alone.
  */
 @Component
 class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
@@ -54,33 +56,120 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
         return List.of("decision", "decision_item");
     }
 
+    /**
+     * A poll's events in a few statements: the new items' rows at once, the decisions and corrections at once; a
+     * revision of an item's title or case number on its own, after the rows proposed before it.
+     */
+    @Override
+    public void apply(List<DecodedEvent<AgendaItemEvent>> events) {
+        List<AgendaItemProposed> items = new ArrayList<>();
+        List<String[]> decisions = new ArrayList<>();
+        for (DecodedEvent<AgendaItemEvent> decoded : events) {
+            AgendaItemEvent event = decoded.event();
+            EventEnvelope envelope = decoded.envelope();
+            if (event instanceof AgendaItemProposed proposed) {
+                items.add(proposed);
+            } else if (event instanceof AgendaItemDecided e) {
+                decisions.add(row(envelope, e.meetingId(), "DECISION", e.outcome(), e.text(), null));
+            } else if (event instanceof AgendaItemDecisionCorrected e) {
+                decisions.add(row(envelope, e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason()));
+            } else if (event instanceof AgendaItemRevised) {
+                insertItems(items);
+                items.clear();
+                apply(decoded);
+            }
+        }
+        insertItems(items);
+        insertDecisions(decisions);
+    }
+
+    private void insertItems(List<AgendaItemProposed> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into decision_item (id, committee, title, case_number)
+                        select * from unnest(cast(:ids as text[]), cast(:committees as text[]),
+                                             cast(:titles as text[]), cast(:caseNumbers as text[]))""")
+                .param(
+                        "ids",
+                        items.stream().map(AgendaItemProposed::agendaItemId).toArray(String[]::new))
+                .param(
+                        "committees",
+                        items.stream().map(AgendaItemProposed::committee).toArray(String[]::new))
+                .param("titles", items.stream().map(AgendaItemProposed::title).toArray(String[]::new))
+                .param(
+                        "caseNumbers",
+                        items.stream().map(AgendaItemProposed::caseNumber).toArray(String[]::new))
+                .update();
+    }
+
+    /** A decision's row, its columns in the order of {@link #insertDecisions}. */
+    private static String[] row(
+            EventEnvelope envelope,
+            String meetingId,
+            String kind,
+            DecisionOutcome outcome,
+            String text,
+            String reason) {
+        return new String[] {
+            envelope.eventId(),
+            envelope.aggregateId(),
+            meetingId,
+            kind,
+            outcome.name(),
+            text,
+            reason,
+            envelope.occurredAt().toString(),
+            envelope.actor()
+        };
+    }
+
+    private void insertDecisions(List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into decision (event_id, agenda_item_id, meeting_id, kind, outcome, text, reason,
+                                              decided_at, decided_by)
+                        select * from unnest(cast(:c0 as text[]), cast(:c1 as text[]), cast(:c2 as text[]),
+                                             cast(:c3 as text[]), cast(:c4 as text[]), cast(:c5 as text[]),
+                                             cast(:c6 as text[]), cast(:c7 as timestamptz[]), cast(:c8 as text[]))""").params(columns(rows)).update();
+    }
+
+    /** Parameters c0, c1, … : the rows' columns as arrays. */
+    private static Map<String, Object> columns(List<String[]> rows) {
+        Map<String, Object> columns = new HashMap<>();
+        for (int i = 0; i < rows.getFirst().length; i++) {
+            int column = i;
+            columns.put("c" + i, rows.stream().map(row -> row[column]).toArray(String[]::new));
+        }
+        return columns;
+    }
+
     @Override
     public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         AgendaItemEvent event = decoded.event();
         switch (event) {
-            case AgendaItemProposed e -> {
-                jdbc.sql("""
-                            insert into decision_item (id, committee, title, case_number)
-                            values (:id, :committee, :title, :caseNumber)""")
-                        .param("id", e.agendaItemId())
-                        .param("committee", e.committee())
-                        .param("title", e.title())
-                        .param("caseNumber", e.caseNumber())
-                        .update();
-            }
+            case AgendaItemProposed e -> insertItems(List.of(e));
             case AgendaItemRevised e -> {
-                jdbc.sql("update decision_item set title = :title, case_number = :caseNumber where id = :id")
-                        .param("title", e.title())
-                        .param("caseNumber", e.caseNumber())
-                        .param("id", e.agendaItemId())
-                        .update();
+                // only the title and the case number are kept here: a revision of other parts writes nothing
+                if (e.changed("title") || e.changed("caseNumber")) {
+                    jdbc.sql("""
+                                update decision_item set title = :title, case_number = :caseNumber
+                                 where id = :id and (title, case_number) is distinct from (:title, :caseNumber)""")
+                            .param("title", e.title())
+                            .param("caseNumber", e.caseNumber())
+                            .param("id", e.agendaItemId())
+                            .update();
+                }
             }
-            case AgendaItemDecided e -> {
-                record(decoded.envelope(), e.meetingId(), "DECISION", e.outcome(), e.text(), null);
-            }
-            case AgendaItemDecisionCorrected e -> {
-                record(decoded.envelope(), e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason());
-            }
+            case AgendaItemDecided e ->
+                insertDecisions(List.<String[]>of(
+                        row(decoded.envelope(), e.meetingId(), "DECISION", e.outcome(), e.text(), null)));
+            case AgendaItemDecisionCorrected e ->
+                insertDecisions(List.<String[]>of(
+                        row(decoded.envelope(), e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason())));
             // nothing else an item goes through is a decision or names one
             case AgendaItemScheduled _,
                     AgendaItemUnscheduled _,
@@ -93,28 +182,5 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
                     FollowUpCompleted _,
                     FollowUpCancelled _ -> {}
         }
-    }
-
-    private void record(
-            EventEnvelope envelope,
-            String meetingId,
-            String kind,
-            DecisionOutcome outcome,
-            String text,
-            String reason) {
-        jdbc.sql("""
-                        insert into decision (event_id, agenda_item_id, meeting_id, kind, outcome, text, reason,
-                                              decided_at, decided_by)
-                        values (:eventId, :item, :meeting, :kind, :outcome, :text, :reason, :time, :actor)""")
-                .param("eventId", envelope.eventId())
-                .param("item", envelope.aggregateId())
-                .param("meeting", meetingId)
-                .param("kind", kind)
-                .param("outcome", outcome.name())
-                .param("text", text)
-                .param("reason", reason)
-                .param("time", Timestamp.from(envelope.occurredAt()))
-                .param("actor", envelope.actor())
-                .update();
     }
 }

@@ -21,14 +21,15 @@ import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.projection.Projection;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code follow_up} (with its versions) and what it needs of each item in {@code follow_up_item}. Its own
- * consumer group, so the deadlines can be rebuilt alone.
+ * Keeps {@code follow_up} (with its versions) and what it needs of each item in {@code follow_up_item}; its tables
+ * can be rebuilt and swapped alone.
  */
 @Component
 class FollowUpProjection implements Projection<AgendaItemEvent> {
@@ -58,28 +59,84 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
         return List.of("follow_up_history", TABLE, "follow_up_item");
     }
 
+    /**
+     * A poll's events: the new items' rows in one statement (before anything else touches them), everything else
+     * event by event.
+     */
+    @Override
+    public void apply(List<DecodedEvent<AgendaItemEvent>> events) {
+        List<AgendaItemProposed> items = new ArrayList<>();
+        for (DecodedEvent<AgendaItemEvent> decoded : events) {
+            switch (decoded.event()) {
+                case AgendaItemProposed e -> items.add(e);
+                // what a revision of other parts than these does not change, and what follow-ups do not show
+                case AgendaItemRevised e when !e.changed("title") && !e.changed("caseNumber") -> {}
+                case AgendaItemScheduled _,
+                        AgendaItemUnscheduled _,
+                        AgendaItemDiscussed _,
+                        AgendaItemDecisionCorrected _,
+                        AgendaItemDeferred _,
+                        AgendaItemWithdrawn _ -> {}
+                case AgendaItemRevised _,
+                        AgendaItemDecided _,
+                        FollowUpAssigned _,
+                        FollowUpDueDateChanged _,
+                        FollowUpReassigned _,
+                        FollowUpCompleted _,
+                        FollowUpCancelled _ -> {
+                    insertItems(items);
+                    items.clear();
+                    apply(decoded);
+                }
+            }
+        }
+        insertItems(items);
+    }
+
+    private void insertItems(List<AgendaItemProposed> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into follow_up_item (id, committee, title, case_number, closed_item)
+                        select * from unnest(cast(:ids as text[]), cast(:committees as text[]),
+                                             cast(:titles as text[]), cast(:caseNumbers as text[]),
+                                             cast(:closedItems as boolean[]))""")
+                .param(
+                        "ids",
+                        items.stream().map(AgendaItemProposed::agendaItemId).toArray(String[]::new))
+                .param(
+                        "committees",
+                        items.stream().map(AgendaItemProposed::committee).toArray(String[]::new))
+                .param("titles", items.stream().map(AgendaItemProposed::title).toArray(String[]::new))
+                .param(
+                        "caseNumbers",
+                        items.stream().map(AgendaItemProposed::caseNumber).toArray(String[]::new))
+                .param(
+                        "closedItems",
+                        items.stream()
+                                .map(item -> Boolean.toString(item.closedItem()))
+                                .toArray(String[]::new))
+                .update();
+    }
+
     @Override
     public void apply(DecodedEvent<AgendaItemEvent> decoded) {
         AgendaItemEvent event = decoded.event();
         EventEnvelope envelope = decoded.envelope();
         switch (event) {
-            case AgendaItemProposed e -> {
-                jdbc.sql("""
-                            insert into follow_up_item (id, committee, title, case_number, closed_item)
-                            values (:id, :committee, :title, :caseNumber, :closedItem)""")
-                        .param("id", e.agendaItemId())
-                        .param("committee", e.committee())
-                        .param("title", e.title())
-                        .param("caseNumber", e.caseNumber())
-                        .param("closedItem", e.closedItem())
-                        .update();
-            }
+            case AgendaItemProposed e -> insertItems(List.of(e));
             case AgendaItemRevised e -> {
-                jdbc.sql("update follow_up_item set title = :title, case_number = :caseNumber where id = :id")
-                        .param("title", e.title())
-                        .param("caseNumber", e.caseNumber())
-                        .param("id", e.agendaItemId())
-                        .update();
+                // only the title and the case number are kept here: a revision of other parts writes nothing
+                if (e.changed("title") || e.changed("caseNumber")) {
+                    jdbc.sql("""
+                                update follow_up_item set title = :title, case_number = :caseNumber
+                                 where id = :id and (title, case_number) is distinct from (:title, :caseNumber)""")
+                            .param("title", e.title())
+                            .param("caseNumber", e.caseNumber())
+                            .param("id", e.agendaItemId())
+                            .update();
+                }
             }
             case AgendaItemDecided e -> {
                 jdbc.sql("update follow_up_item set meeting_id = :meeting where id = :id")

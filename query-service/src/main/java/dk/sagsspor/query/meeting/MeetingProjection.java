@@ -25,8 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code meeting}, its {@code agenda_entry} rows and its promises for the next meeting ({@code meeting_promise})
- * up to date, with their versions (see {@link History}). Its
- * own consumer group.
+ * up to date, with their versions (see {@link History}).
  */
 @Component
 class MeetingProjection implements Projection<MeetingEvent> {

@@ -56,14 +56,14 @@ public class History {
                         + " and (valid_to is null or valid_to > :asOf))";
     }
 
-    /** The columns a version copies: every column of the history table but its validity. */
+    /** The columns a version copies: every column of the history table but its validity and those it derives. */
     private String columnsOf(String table) {
         return String.join(
                 ", ",
                 jdbc.sql("""
                                 select column_name from information_schema.columns
                                  where table_schema = current_schema() and table_name = :table
-                                   and column_name not in ('valid_from', 'valid_to')
+                                   and column_name not in ('valid_from', 'valid_to') and is_generated = 'NEVER'
                                  order by ordinal_position""")
                         .param("table", table + "_history")
                         .query(String.class)

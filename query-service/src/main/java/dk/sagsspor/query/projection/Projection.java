@@ -24,4 +24,16 @@ public interface Projection<E extends SagssporEvent> {
 
     /** Applies one event, inside the transaction that also records the projection's position. */
     void apply(DecodedEvent<E> event);
+
+    /**
+     * Applies a poll's new events for this projection, in their order, inside the pass's transaction. By default one
+     * by one; a projection that can write many events in a few statements overrides it. If it throws anything but a
+     * transient failure, the pass is rolled back and done again event by event, so the record to blame is found and
+     * dead-lettered as if there had been no batch.
+     */
+    default void apply(List<DecodedEvent<E>> events) {
+        for (DecodedEvent<E> event : events) {
+            Projections.withCorrelationId(event, () -> apply(event));
+        }
+    }
 }

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topic the event topic
  * @param deadLetterTopic where records that cannot be applied go, with the reason in their headers
- * @param groupPrefix prefix of every projection's consumer group; each projection has its own group
+ * @param groupPrefix prefix of the consumer groups: {@code read-models} (every projection) and each rebuild's
  * @param retryAttempts how often a failing record is retried before it is dead-lettered
  * @param retryInterval the first wait between retries; it doubles each time
  * @param retryMaxInterval the longest wait between retries of a transient failure (the database or the network

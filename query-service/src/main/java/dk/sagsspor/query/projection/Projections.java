@@ -71,17 +71,68 @@ public class Projections {
      * whole poll without end — it is never dead-lettered.
      */
     void apply(Scope scope, List<ConsumerRecord<String, byte[]>> records) {
+        List<Applied> done = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                done.clear();
+                useSchema(scope);
+                List<Decoded> events = new ArrayList<>();
+                for (int i = 0; i < records.size(); i++) {
+                    Decoded event = decode(scope, records.get(i), i, new Failure());
+                    if (event != null) {
+                        events.add(event);
+                    }
+                }
+                AppliedEvents.Claims claims = applied.positions(
+                        scope.names(),
+                        events.stream()
+                                .map(e -> e.event().envelope().aggregateId())
+                                .toList());
+                for (Projection<?> target : scope.projections()) {
+                    List<DecodedEvent<SagssporEvent>> fresh = new ArrayList<>();
+                    for (Decoded event : events) {
+                        if (event.targets().contains(target)) {
+                            boolean isNew =
+                                    claims.claim(target.name(), event.event().envelope());
+                            if (isNew) {
+                                fresh.add(event.event());
+                            }
+                            done.add(new Applied(target.name(), event.event(), isNew));
+                        }
+                    }
+                    if (!fresh.isEmpty()) {
+                        applyAll(target, fresh);
+                    }
+                }
+                deadLetters.supersede(claims.claimedPositions());
+                claims.save();
+            });
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw new BatchListenerFailedException(
+                        scope.names() + " could not apply a poll of " + records.size() + " record(s)",
+                        new TransientFailures.PollNotApplied(
+                                scope.names() + " could not apply a poll: " + e.getMessage(), e),
+                        0);
+            }
+            // a record or a projection failed; event by event, to find which and to apply the rest
+            applyEventByEvent(scope, records);
+            return;
+        }
+        count(done);
+    }
+
+    /**
+     * The poll again, one event and projection at a time, so that a failure names its record and projection (see
+     * {@link #apply(Scope, List)}).
+     */
+    private void applyEventByEvent(Scope scope, List<ConsumerRecord<String, byte[]>> records) {
         Failure at = new Failure();
         List<Applied> done = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
                 done.clear();
-                if (scope.schema() != null) {
-                    jdbc.sql("select set_config('search_path', :path, true)")
-                            .param("path", scope.schema() + ", public")
-                            .query(String.class)
-                            .single();
-                }
+                useSchema(scope);
                 List<Decoded> events = new ArrayList<>();
                 for (int i = 0; i < records.size(); i++) {
                     at.index = i;
@@ -124,6 +175,33 @@ public class Projections {
                     new ProjectionFailed(at.projection, scope, e),
                     failed);
         }
+        count(done);
+    }
+
+    /** A rebuild's pass writes into its own schema first (its tables), then the default one (dead letters). */
+    private void useSchema(Scope scope) {
+        if (scope.schema() != null) {
+            jdbc.sql("select set_config('search_path', :path, true)")
+                    .param("path", scope.schema() + ", public")
+                    .query(String.class)
+                    .single();
+        }
+    }
+
+    /** Runs {@code work} with the event's correlation id in the log context. */
+    static void withCorrelationId(DecodedEvent<?> event, Runnable work) {
+        String correlationId = event.envelope().correlationId();
+        if (correlationId != null) {
+            MDC.put("correlationId", correlationId);
+        }
+        try {
+            work.run();
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
+
+    private void count(List<Applied> done) {
         for (Applied outcome : done) {
             count(outcome.projection(), outcome.event(), outcome.fresh() ? "applied" : "redelivered");
         }
@@ -171,11 +249,7 @@ public class Projections {
     /** Claims and applies one event, for each of its projections, in the surrounding transaction. */
     private void applyOne(Decoded decoded, AppliedEvents.Claims claims, Failure at, List<Applied> done) {
         DecodedEvent<SagssporEvent> event = decoded.event();
-        String correlationId = event.envelope().correlationId();
-        if (correlationId != null) {
-            MDC.put("correlationId", correlationId);
-        }
-        try {
+        withCorrelationId(event, () -> {
             for (Projection<?> target : decoded.targets()) {
                 at.projection = target.name();
                 boolean fresh = claims.claim(target.name(), event.envelope());
@@ -185,9 +259,14 @@ public class Projections {
                 done.add(new Applied(target.name(), event, fresh));
             }
             at.projection = null;
-        } finally {
-            MDC.remove("correlationId");
-        }
+        });
+    }
+
+    /** The projection's event type was checked when the record was decoded. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <E extends SagssporEvent> void applyAll(
+            Projection<E> target, List<DecodedEvent<SagssporEvent>> events) {
+        target.apply((List<DecodedEvent<E>>) (List) events);
     }
 
     /** The projection's event type was checked when the record was decoded. */

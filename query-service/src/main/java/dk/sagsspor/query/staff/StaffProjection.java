@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code staff_member}: the staff directory's current entries. Its own consumer group. */
+/** Keeps {@code staff_member}: the staff directory's current entries. */
 @Component
 class StaffProjection implements Projection<StaffMemberEvent> {
 

@@ -5,8 +5,8 @@ import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
 import java.lang.reflect.RecordComponent;
-import java.sql.Timestamp;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,26 +45,46 @@ class EventLogProjection implements Projection<SagssporEvent> {
 
     @Override
     public void apply(DecodedEvent<SagssporEvent> decoded) {
-        SagssporEvent event = decoded.event();
+        apply(List.of(decoded));
+    }
+
+    /** A poll's events in one statement: a row each, from arrays of their columns. */
+    @Override
+    public void apply(List<DecodedEvent<SagssporEvent>> events) {
         jdbc.sql("""
                         insert into event_log (event_id, aggregate_type, aggregate_id, sequence, type, occurred_at,
                                                recorded_at, actor, correlation_id, agenda_item_id, summary, payload)
-                        values (:eventId, :aggregateType, :aggregateId, :sequence, :type, :time, :recorded, :actor,
-                                :correlationId, :agendaItemId, :summary, cast(:payload as jsonb))
+                        select event_id, aggregate_type, aggregate_id, sequence, type, occurred_at, recorded_at, actor,
+                               correlation_id, agenda_item_id, summary, cast(payload as jsonb)
+                          from unnest(cast(:eventIds as text[]), cast(:aggregateTypes as text[]),
+                                      cast(:aggregateIds as text[]), cast(:sequences as bigint[]),
+                                      cast(:types as text[]), cast(:occurred as timestamptz[]),
+                                      cast(:recorded as timestamptz[]), cast(:actors as text[]),
+                                      cast(:correlationIds as text[]), cast(:agendaItemIds as text[]),
+                                      cast(:summaries as text[]), cast(:payloads as text[]))
+                               as e(event_id, aggregate_type, aggregate_id, sequence, type, occurred_at, recorded_at,
+                                    actor, correlation_id, agenda_item_id, summary, payload)
                         on conflict (event_id) do nothing""")
-                .param("eventId", decoded.envelope().eventId())
-                .param("aggregateType", decoded.envelope().aggregateType())
-                .param("aggregateId", decoded.envelope().aggregateId())
-                .param("sequence", decoded.envelope().sequence())
-                .param("type", event.getClass().getSimpleName())
-                .param("time", Timestamp.from(decoded.envelope().occurredAt()))
-                .param("recorded", Timestamp.from(decoded.envelope().time()))
-                .param("actor", decoded.envelope().actor())
-                .param("correlationId", decoded.envelope().correlationId())
-                .param("agendaItemId", agendaItemOf(event))
-                .param("summary", Summaries.of(event))
-                .param("payload", json.writeValueAsString(event))
+                .param("eventIds", column(events, e -> e.envelope().eventId()))
+                .param("aggregateTypes", column(events, e -> e.envelope().aggregateType()))
+                .param("aggregateIds", column(events, e -> e.envelope().aggregateId()))
+                .param(
+                        "sequences",
+                        column(events, e -> Long.toString(e.envelope().sequence())))
+                .param("types", column(events, e -> e.event().getClass().getSimpleName()))
+                .param("occurred", column(events, e -> e.envelope().occurredAt().toString()))
+                .param("recorded", column(events, e -> e.envelope().time().toString()))
+                .param("actors", column(events, e -> e.envelope().actor()))
+                .param("correlationIds", column(events, e -> e.envelope().correlationId()))
+                .param("agendaItemIds", column(events, e -> agendaItemOf(e.event())))
+                .param("summaries", column(events, e -> Summaries.of(e.event())))
+                .param("payloads", column(events, e -> json.writeValueAsString(e.event())))
                 .update();
+    }
+
+    private static String[] column(
+            List<DecodedEvent<SagssporEvent>> events, Function<DecodedEvent<SagssporEvent>, String> value) {
+        return events.stream().map(value).toArray(String[]::new);
     }
 
     /** The agenda item an event is about: its own, or the one an agenda event names. */

@@ -86,7 +86,10 @@ class TimelineController {
         if (total == 0) {
             throw new NotFound(kind, id);
         }
-        List<TimelineEntry> entries = jdbc.sql("select e.*, case when e.type = 'MeetingAgendaPublished' then"
+        // the columns an entry shows, not the payload (a publication's is read in the database, to count the items)
+        List<TimelineEntry> entries = jdbc.sql("select e.occurred_at, e.recorded_at, e.actor, e.type, e.summary,"
+                        + " e.aggregate_type, e.aggregate_id, e.sequence, e.event_id, e.correlation_id,"
+                        + " e.agenda_item_id, case when e.type = 'MeetingAgendaPublished' then"
                         + " (select count(*) from jsonb_array_elements(e.payload -> 'agenda') a"
                         + "   where exists (select 1 from agenda_item i where i.id = a ->> 'agendaItemId' and "
                         + Visibility.visible("i") + ")) end as visible_agenda_items"

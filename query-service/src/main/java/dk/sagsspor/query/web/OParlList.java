@@ -14,25 +14,38 @@ public record OParlList<T>(List<T> data, Pagination pagination, Map<String, Stri
     public record Pagination(long totalElements, int elementsPerPage, int currentPage, long totalPages) {}
 
     public static <T> OParlList<T> of(List<T> page, long total, PageRequest request, UriComponentsBuilder self) {
+        return of(page, total, request, self, null);
+    }
+
+    /**
+     * The same, for a list that can be walked by keyset: {@code next} carries {@code after}, the position of this
+     * page's last element, so the next page is read from there by index instead of counting past every earlier
+     * element; the other links page by number.
+     */
+    public static <T> OParlList<T> of(
+            List<T> page, long total, PageRequest request, UriComponentsBuilder self, String nextAfter) {
         long pages = Math.max(1, (total + request.size() - 1) / request.size());
         Map<String, String> links = new java.util.LinkedHashMap<>();
-        links.put("first", link(self, 1, request.size()));
+        links.put("first", link(self, 1, request.size(), null));
         if (request.page() > 1) {
-            links.put("prev", link(self, request.page() - 1, request.size()));
+            links.put("prev", link(self, request.page() - 1, request.size(), null));
         }
         if (request.page() < pages) {
-            links.put("next", link(self, request.page() + 1, request.size()));
+            links.put("next", link(self, request.page() + 1, request.size(), nextAfter));
         }
-        links.put("last", link(self, pages, request.size()));
+        links.put("last", link(self, pages, request.size(), null));
         return new OParlList<>(page, new Pagination(total, request.size(), request.page(), pages), links);
     }
 
-    private static String link(UriComponentsBuilder self, long page, int size) {
-        return self.cloneBuilder()
+    private static String link(UriComponentsBuilder self, long page, int size, String after) {
+        UriComponentsBuilder link = self.cloneBuilder()
                 .replaceQueryParam("page", page)
                 .replaceQueryParam("pageSize", size)
-                .build()
-                .toUriString();
+                .replaceQueryParam("after");
+        if (after != null) {
+            link.queryParam("after", after);
+        }
+        return link.build().toUriString();
     }
 
     /** Which page of a list a client asks for; 1 to 500 elements a page. */

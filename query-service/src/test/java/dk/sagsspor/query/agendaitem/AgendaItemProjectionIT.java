@@ -3,12 +3,17 @@ package dk.sagsspor.query.agendaitem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.EventRecords;
+import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.ProjectionProperties;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
@@ -18,17 +23,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(
@@ -54,6 +63,15 @@ class AgendaItemProjectionIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    AgendaItemProjection projection;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void projectsProposedItemAndServesItWithItsVersionAsETag() {
@@ -178,6 +196,113 @@ class AgendaItemProjectionIT {
 
     private static ProducerRecord<String, byte[]> onPartitionZero(ProducerRecord<String, byte[]> record) {
         return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
+    }
+
+    @Test
+    void aPollWrittenInAFewStatementsGivesTheTablesTheEventByEventStatementsGive() {
+        String oneByOne = UUID.randomUUID().toString();
+        String atOnce = UUID.randomUUID().toString();
+        String meeting = UUID.randomUUID().toString();
+        Instant start = Instant.parse("2025-04-11T08:00:00Z");
+        List<Function<String, AgendaItemEvent>> life = List.of(
+                id -> new AgendaItemProposed(
+                        id,
+                        "KKR Batch",
+                        "Først",
+                        "SAG-2025-00001",
+                        List.of("hast"),
+                        "Baggrund",
+                        null,
+                        null,
+                        List.of(),
+                        false),
+                id -> new AgendaItemRevised(
+                        id,
+                        "Anden",
+                        null,
+                        List.of("haan", "hast"),
+                        "Baggrund",
+                        "Indstilling",
+                        "Sag",
+                        List.of("a.pdf"),
+                        List.of(
+                                "title",
+                                "caseNumber",
+                                "caseOfficers",
+                                "recommendation",
+                                "presentation",
+                                "attachments")),
+                id -> new AgendaItemScheduled(id, meeting),
+                id -> new AgendaItemRevised(
+                        id,
+                        "Tredje",
+                        "SAG-2025-00002",
+                        List.of(),
+                        null,
+                        "Indstilling",
+                        "Sag",
+                        List.of(),
+                        List.of("title")),
+                id -> new AgendaItemDeferred(id, meeting, "Tiden slap op", null, false),
+                id -> new AgendaItemScheduled(id, meeting),
+                id -> new AgendaItemDecided(id, meeting, DecisionOutcome.APPROVED, "Godkendt"),
+                id -> new AgendaItemWithdrawn(id, null, "Trukket"));
+        // the fourth event is dated before the third: versions never go back in time
+        List<Instant> times = List.of(
+                start,
+                start.plusSeconds(3_600),
+                start.plusSeconds(7_200),
+                start.plusSeconds(5_400),
+                start.plusSeconds(9_000),
+                start.plusSeconds(9_000),
+                start.plusSeconds(12_000),
+                start.plusSeconds(15_000));
+        for (int i = 0; i < life.size(); i++) {
+            int sequence = i;
+            var first = decoded(life.get(i).apply(oneByOne), sequence, times.get(i));
+            transactions.executeWithoutResult(tx -> projection.apply(first));
+        }
+        // the item exists with a version before the poll, as in a live poll
+        for (int i = 0; i < 2; i++) {
+            var early = decoded(life.get(i).apply(atOnce), i, times.get(i));
+            transactions.executeWithoutResult(tx -> projection.apply(early));
+        }
+        List<DecodedEvent<AgendaItemEvent>> poll = new ArrayList<>();
+        for (int i = 2; i < life.size(); i++) {
+            poll.add(decoded(life.get(i).apply(atOnce), i, times.get(i)));
+        }
+        transactions.executeWithoutResult(tx -> projection.apply(poll));
+
+        for (String query : List.of(
+                "select row_to_json(t)::jsonb - 'id' from agenda_item t where id = ?",
+                "select row_to_json(t)::jsonb - 'id' from agenda_item_history t where id = ? order by valid_from,"
+                        + " version",
+                "select row_to_json(t)::jsonb - 'agenda_item_id' from agenda_item_at_meeting t"
+                        + " where agenda_item_id = ? order by sequence")) {
+            List<String> expected =
+                    jdbc.sql(query).param(oneByOne).query(String.class).list();
+            assertThat(jdbc.sql(query).param(atOnce).query(String.class).list())
+                    .as(query)
+                    .hasSizeGreaterThan(0)
+                    .isEqualTo(expected);
+        }
+    }
+
+    private static DecodedEvent<AgendaItemEvent> decoded(AgendaItemEvent event, long sequence, Instant time) {
+        return new DecodedEvent<>(
+                new EventEnvelope(
+                        UUID.randomUUID().toString(),
+                        "type",
+                        "test",
+                        "AgendaItem",
+                        event.agendaItemId(),
+                        sequence,
+                        time,
+                        "hast",
+                        null,
+                        null,
+                        time),
+                event);
     }
 
     @Test

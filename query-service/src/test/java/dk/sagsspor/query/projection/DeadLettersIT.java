@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A record one read model can never apply — here made real by a check constraint on that read model's table that
+ * A record one read model can never apply — here made real by a check constraint on that read model's tables that
  * refuses a title, standing in for a defect — and what an operator and an auditor get: one dead letter with the failing
  * consumer group, the item's later events held behind it (not dead-lettered again), the item marked incomplete where
  * it is shown, health and metrics saying so, and a replay that brings it all in once the cause is fixed.
@@ -64,8 +64,10 @@ class DeadLettersIT {
 
     @AfterEach
     void cureTheDefect() {
-        jdbc.sql("alter table agenda_item drop constraint if exists refuses_poison")
-                .update();
+        for (String table : List.of("agenda_item", "agenda_item_history")) {
+            jdbc.sql("alter table " + table + " drop constraint if exists refuses_poison")
+                    .update();
+        }
     }
 
     @Test
@@ -228,9 +230,16 @@ class DeadLettersIT {
                         .equals("swapped"));
     }
 
+    /**
+     * The item read model refuses the poisoned title in its rows and in their versions: a poll's events of one item
+     * are written as one change of its row but a version each, so the versions are where an event's own state lands.
+     */
     private void plantTheDefect() {
-        jdbc.sql("alter table agenda_item add constraint refuses_poison check (title not like '%" + POISON + "%')")
-                .update();
+        for (String table : List.of("agenda_item", "agenda_item_history")) {
+            jdbc.sql("alter table " + table + " add constraint refuses_poison check (title not like '%" + POISON
+                            + "%')")
+                    .update();
+        }
     }
 
     private List<DeadLetters.DeadLetter> unresolved(String id) {
