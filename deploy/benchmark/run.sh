@@ -55,4 +55,4 @@ java -Xmx1g \
   -Dbench.cpuPhaseSeconds="${BENCH_CPU_PHASE_SECONDS:-90}" -Dbench.profileSeconds="${BENCH_PROFILE_SECONDS:-0}" -Dbench.startRate="${BENCH_START_RATE:-25}" \
   -Dbench.warmUpSeconds="${BENCH_WARM_UP_SECONDS:-300}" -Dbench.warmUpRate="${BENCH_WARM_UP_RATE:-20}" -Dbench.rebuildEvents="${BENCH_REBUILD_EVENTS:-200000}" -Dbench.only="${BENCH_ONLY:-}" \
   -cp "$CP" dk.sagsspor.benchmark.Benchmark
-log "report: $OUT/report.md"
+if [ "${BENCH_ONLY:-}" = M3 ]; then log "result: $OUT/result-m3.json"; else log "report: $OUT/report.md"; fi

@@ -33,7 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Rebuild {
 
-    record Result(long events, int projections, double seconds, double eventsPerSecond, double cpuSeconds) {}
+    /**
+     * What M3 measured: events, consumer groups, seconds, events/s, the rebuilding service's CPU seconds and
+     * PostgreSQL's for its database (backends of that database, from their first committed offset to caught up).
+     */
+    record Result(
+            long events,
+            int projections,
+            double seconds,
+            double eventsPerSecond,
+            double cpuSeconds,
+            double postgresCpuSeconds) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -92,6 +102,7 @@ final class Rebuild {
             long firstProgress = 0;
             long committedAtStart = 0;
             double cpuAtStart = 0;
+            double postgresAtStart = 0;
             int projections = 0;
             while (true) {
                 if (!service.isAlive()) {
@@ -104,6 +115,7 @@ final class Rebuild {
                     firstProgress = System.nanoTime();
                     committedAtStart = committed;
                     cpuAtStart = cpu(service.pid());
+                    postgresAtStart = observe.cpuSeconds().getOrDefault("postgres/" + database, 0.0);
                     projections = lag.size();
                     System.out.printf("  %d projections rebuilding%n", projections);
                 }
@@ -111,7 +123,12 @@ final class Rebuild {
                     double seconds = (System.nanoTime() - firstProgress) / 1e9;
                     double perProjection = (events * (double) lag.size() - committedAtStart) / lag.size();
                     Result result = new Result(
-                            events, lag.size(), seconds, perProjection / seconds, cpu(service.pid()) - cpuAtStart);
+                            events,
+                            lag.size(),
+                            seconds,
+                            perProjection / seconds,
+                            cpu(service.pid()) - cpuAtStart,
+                            observe.cpuSeconds().getOrDefault("postgres/" + database, 0.0) - postgresAtStart);
                     try {
                         Explain.write(postgres + database, logs.resolve("m3-explain.txt"));
                         System.out.println("  plans of the list queries on the rebuilt data in "

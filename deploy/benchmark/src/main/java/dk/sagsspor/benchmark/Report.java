@@ -136,12 +136,13 @@ final class Report {
         md.append(String.format(
                 Locale.ROOT,
                 "%nM2 lag by projection (ms) at 50 %% of M1: %s%n%nM4 queries at 50 %% of M1: %s%n%nM3: %,d events in %.1f s per projection;"
-                        + " the rebuilding service used %.1f CPU s.%n",
+                        + " the rebuilding service used %.1f CPU s, PostgreSQL for its database %.1f CPU s.%n",
                 m2,
                 m4,
                 m3.events(),
                 m3.seconds(),
-                m3.cpuSeconds()));
+                m3.cpuSeconds(),
+                m3.postgresCpuSeconds()));
         md.append("\n![command latency over time](latency.png)\n");
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
