@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dk.sagsspor.query.projection.ProjectionProperties;
+import dk.sagsspor.query.projection.ProjectionRebuilds;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.net.http.HttpResponse;
@@ -72,6 +73,9 @@ class ProjectionRebuildIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    ProjectionRebuilds rebuilds;
 
     final TwoMeetings spring = new TwoMeetings();
 
@@ -182,6 +186,29 @@ class ProjectionRebuildIT {
         assertThat(tablesOfEveryProjection()).isEqualTo(applied);
         assertThat(http().get("/actuator/prometheus").body())
                 .containsPattern("sagsspor_projection_events_total\\{[^}]*outcome=\"redelivered\"[^}]*\\} [1-9]");
+    }
+
+    @Test
+    void aRebuildLeftUnfinishedByAStoppedServiceIsRecordedAsFailedAndItsTablesDropped() {
+        // what a service killed while rebuilding leaves: a rebuild in progress, its schema, a group nobody is in
+        String group = GROUP_PREFIX + "rebuild.rebuild_staff.1";
+        jdbc.sql("""
+                        insert into projection_rebuild (projection, requested_at, requested_by, target_offsets, state,
+                                                        consumer_group)
+                        values ('staff', now(), 'tester', '{"0": 7}', 'building', :group)""").param("group", group).update();
+        jdbc.sql("create schema rebuild_staff").update();
+        jdbc.sql("create table rebuild_staff.staff_member (initials text)").update();
+
+        rebuilds.endInterruptedRebuilds();
+
+        JsonNode rebuild = Http.json(http().get("/api/admin/projections/staff")).path("lastRebuild");
+        assertThat(rebuild.path("state").asString()).isEqualTo("failed");
+        assertThat(rebuild.path("detail").asString()).contains("interrupted");
+        assertThat(rebuild.path("finished").isNull()).isFalse();
+        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname = 'rebuild_staff'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

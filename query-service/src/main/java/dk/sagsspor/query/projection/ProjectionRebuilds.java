@@ -29,6 +29,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -228,9 +230,12 @@ public class ProjectionRebuilds {
             List<Long> rows = new ArrayList<>();
             for (String name : names) {
                 rows.add(jdbc.sql("""
-                                insert into projection_rebuild (projection, requested_at, requested_by, target_offsets, state)
-                                values (:projection, :time, :by, cast(:offsets as jsonb), 'building') returning id""")
+                                insert into projection_rebuild (projection, requested_at, requested_by, target_offsets, state,
+                                                                consumer_group)
+                                values (:projection, :time, :by, cast(:offsets as jsonb), 'building', :group)
+                                returning id""")
                         .param("projection", name)
+                        .param("group", group)
                         .param("time", Timestamp.from(now))
                         .param("by", requestedBy)
                         .param("offsets", json.writeValueAsString(byPartition(ends)))
@@ -300,6 +305,60 @@ public class ProjectionRebuilds {
             abandon(e);
         } catch (RuntimeException e) {
             abandon(e);
+        }
+    }
+
+    /**
+     * Records the rebuilds that a stopped service left in progress as failed, and drops their tables: a rebuild in
+     * progress whose consumer group has no members is run by no instance. Done when the service is ready; while Kafka
+     * does not answer, left for the next start (the status goes on showing them in progress).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void endInterruptedRebuilds() {
+        String current = running == null ? null : running.group();
+        List<String> groups = jdbc.sql("""
+                        select distinct consumer_group from projection_rebuild
+                         where state in ('building', 'indexing', 'catching-up') and consumer_group is not null""").query(String.class).list();
+        for (String group : groups) {
+            if (group.equals(current)) {
+                continue;
+            }
+            try {
+                ConsumerGroupDescription description = admin().describeConsumerGroups(List.of(group))
+                        .all()
+                        .get(STATUS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                        .get(group);
+                if (description != null && !description.members().isEmpty()) {
+                    continue;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    log.warn("Cannot tell whether rebuild group {} still runs: {}", group, e.getMessage());
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (TimeoutException e) {
+                log.warn("Cannot tell whether rebuild group {} still runs: Kafka did not answer", group);
+                continue;
+            }
+            // <prefix>rebuild.<schema>.<millis>: the schema is the part between the last two dots
+            int last = group.lastIndexOf('.');
+            String schema = group.substring(group.lastIndexOf('.', last - 1) + 1, last);
+            if (schema.startsWith("rebuild_")) {
+                schemas.drop(schema);
+            }
+            jdbc.sql("""
+                            update projection_rebuild
+                               set state = 'failed', finished_at = :time,
+                                   detail = 'interrupted: the service running it stopped before it was done'
+                             where consumer_group = :group and state in ('building', 'indexing', 'catching-up')""")
+                    .param("time", Timestamp.from(clock.instant()))
+                    .param("group", group)
+                    .update();
+            forgetGroup(group);
+            log.warn("A rebuild ({}) was left unfinished by a service that stopped: recorded as failed", group);
         }
     }
 
