@@ -75,22 +75,11 @@ public class Projections {
         try {
             transactions.executeWithoutResult(status -> {
                 done.clear();
-                useSchema(scope);
-                List<Decoded> events = new ArrayList<>();
-                for (int i = 0; i < records.size(); i++) {
-                    Decoded event = decode(scope, records.get(i), i, new Failure());
-                    if (event != null) {
-                        events.add(event);
-                    }
-                }
-                AppliedEvents.Claims claims = applied.positions(
-                        scope.names(),
-                        events.stream()
-                                .map(e -> e.event().envelope().aggregateId())
-                                .toList());
+                Pass pass = begin(scope, records, new Failure());
+                AppliedEvents.Claims claims = pass.claims();
                 for (Projection<?> target : scope.projections()) {
                     List<DecodedEvent<SagssporEvent>> fresh = new ArrayList<>();
-                    for (Decoded event : events) {
+                    for (Decoded event : pass.events()) {
                         if (event.targets().contains(target)) {
                             boolean isNew =
                                     claims.claim(target.name(), event.event().envelope());
@@ -104,16 +93,11 @@ public class Projections {
                         applyAll(target, fresh);
                     }
                 }
-                deadLetters.supersede(claims.claimedPositions());
-                claims.save();
+                end(claims);
             });
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
-                throw new BatchListenerFailedException(
-                        scope.names() + " could not apply a poll of " + records.size() + " record(s)",
-                        new TransientFailures.PollNotApplied(
-                                scope.names() + " could not apply a poll: " + e.getMessage(), e),
-                        0);
+                throw pollNotApplied(scope, records, e);
             }
             // a record or a projection failed; event by event, to find which and to apply the rest
             applyEventByEvent(scope, records);
@@ -132,38 +116,19 @@ public class Projections {
         try {
             transactions.executeWithoutResult(status -> {
                 done.clear();
-                useSchema(scope);
-                List<Decoded> events = new ArrayList<>();
-                for (int i = 0; i < records.size(); i++) {
-                    at.index = i;
-                    Decoded event = decode(scope, records.get(i), i, at);
-                    if (event != null) {
-                        events.add(event);
-                    }
-                }
-                at.clear();
-                AppliedEvents.Claims claims = applied.positions(
-                        scope.names(),
-                        events.stream()
-                                .map(e -> e.event().envelope().aggregateId())
-                                .toList());
-                for (Decoded event : events) {
+                Pass pass = begin(scope, records, at);
+                for (Decoded event : pass.events()) {
                     at.index = event.index();
-                    applyOne(event, claims, at, done);
+                    applyOne(event, pass.claims(), at, done);
                 }
                 at.clear();
-                deadLetters.supersede(claims.claimedPositions());
-                claims.save();
+                end(pass.claims());
             });
         } catch (RuntimeException e) {
             int failed = at.index;
             if (failed == NO_RECORD || at.projection == null || TransientFailures.isTransient(e)) {
                 // Nothing was committed and no record is to blame: the whole poll is retried, without end.
-                throw new BatchListenerFailedException(
-                        scope.names() + " could not apply a poll of " + records.size() + " record(s)",
-                        new TransientFailures.PollNotApplied(
-                                scope.names() + " could not apply a poll: " + e.getMessage(), e),
-                        0);
+                throw pollNotApplied(scope, records, e);
             }
             if (failed > 0) {
                 apply(scope, records.subList(0, failed));
@@ -176,6 +141,45 @@ public class Projections {
                     failed);
         }
         count(done);
+    }
+
+    /** A pass's decoded events (records no projection of the scope applies left out) and their positions. */
+    private record Pass(List<Decoded> events, AppliedEvents.Claims claims) {}
+
+    /**
+     * Starts a pass in the surrounding transaction: the scope's schema, the records decoded (with {@code at} saying
+     * which record is being decoded), the positions of their aggregates locked and read.
+     */
+    private Pass begin(Scope scope, List<ConsumerRecord<String, byte[]>> records, Failure at) {
+        useSchema(scope);
+        List<Decoded> events = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            at.index = i;
+            Decoded event = decode(scope, records.get(i), i, at);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        at.clear();
+        AppliedEvents.Claims claims = applied.positions(
+                scope.names(),
+                events.stream().map(e -> e.event().envelope().aggregateId()).toList());
+        return new Pass(events, claims);
+    }
+
+    /** Ends a pass: the dead letters its positions overtake resolved, the positions written. */
+    private void end(AppliedEvents.Claims claims) {
+        deadLetters.supersede(claims.claimedPositions());
+        claims.save();
+    }
+
+    /** A poll no record is to blame for: retried whole, without end, by the error handler. */
+    private static BatchListenerFailedException pollNotApplied(
+            Scope scope, List<ConsumerRecord<String, byte[]>> records, RuntimeException e) {
+        return new BatchListenerFailedException(
+                scope.names() + " could not apply a poll of " + records.size() + " record(s)",
+                new TransientFailures.PollNotApplied(scope.names() + " could not apply a poll: " + e.getMessage(), e),
+                0);
     }
 
     /** A rebuild's pass writes into its own schema first (its tables), then the default one (dead letters). */
