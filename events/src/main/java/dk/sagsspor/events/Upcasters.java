@@ -7,7 +7,11 @@ import java.util.Map;
 /** Every upcaster there is, and the chain that brings a payload of any version to the current one. */
 public final class Upcasters {
 
-    private static final List<Upcaster> ALL = List.of(new AgendaItemProposedV1ToV2());
+    private static final List<Upcaster> ALL = List.of(
+            // version 2 says whether the item is closed ("lukket punkt"); every earlier one was open
+            new AddedField("AgendaItemProposed", 1, "closedItem", false),
+            // version 2 says whether only the meeting's day is known; every earlier one had a time of day
+            new AddedField("MeetingScheduled", 1, "dayOnly", false));
 
     private Upcasters() {}
 
@@ -27,22 +31,15 @@ public final class Upcasters {
         }
     }
 
-    /** The first real change of shape: version 2 of {@code AgendaItemProposed} says whether the item is closed. */
-    static final class AgendaItemProposedV1ToV2 implements Upcaster {
-
-        @Override
-        public String eventName() {
-            return "AgendaItemProposed";
-        }
-
-        @Override
-        public int fromVersion() {
-            return 1;
-        }
+    /**
+     * A version that added a field: payloads of the version before it get the field with the value that says what
+     * every event of that version meant.
+     */
+    record AddedField(String eventName, int fromVersion, String field, Object value) implements Upcaster {
 
         @Override
         public Map<String, Object> upcast(Map<String, Object> payload) {
-            payload.putIfAbsent("closedItem", false);
+            payload.putIfAbsent(field, value);
             return payload;
         }
     }

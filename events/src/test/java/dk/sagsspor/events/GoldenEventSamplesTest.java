@@ -3,6 +3,7 @@ package dk.sagsspor.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.meeting.MeetingScheduled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -40,13 +41,18 @@ class GoldenEventSamplesTest {
 
     @Test
     void versionOneProposalsAreUpcastToOpenItems() throws IOException {
-        Map<String, Object> v1 = STRICT.readValue(sample(AgendaItemProposed.class, 1), new TypeReference<>() {});
-
-        AgendaItemProposed current =
-                STRICT.convertValue(Upcasters.toCurrent("AgendaItemProposed", 1, v1), AgendaItemProposed.class);
+        AgendaItemProposed current = upcastSample(AgendaItemProposed.class, 1);
 
         assertThat(current.closedItem()).isFalse();
-        assertThat(current.title()).isEqualTo(v1.get("title"));
+        assertThat(current.title()).isEqualTo("Orientering om Udvikling af den specialiserede socialområde");
+    }
+
+    @Test
+    void versionOneMeetingsAreUpcastToMeetingsWithATimeOfDay() throws IOException {
+        MeetingScheduled current = upcastSample(MeetingScheduled.class, 1);
+
+        assertThat(current.dayOnly()).isFalse();
+        assertThat(current.start()).hasToString("2025-04-11T08:00:00Z");
     }
 
     @Test
@@ -59,6 +65,11 @@ class GoldenEventSamplesTest {
         assertThat(EventCatalog.resolve("dk.sagsspor.AgendaItemProposed.v3")).isEmpty();
         assertThat(EventCatalog.resolve("dk.sagsspor.NoSuchThing.v1")).isEmpty();
         assertThat(EventCatalog.resolve("com.example.AgendaItemProposed.v1")).isEmpty();
+    }
+
+    private static <E extends SagssporEvent> E upcastSample(Class<E> eventClass, int version) throws IOException {
+        Map<String, Object> old = STRICT.readValue(sample(eventClass, version), new TypeReference<>() {});
+        return STRICT.convertValue(Upcasters.toCurrent(eventClass.getSimpleName(), version, old), eventClass);
     }
 
     private static void assertSample(Class<? extends SagssporEvent> eventClass, int version) throws IOException {

@@ -125,6 +125,38 @@ class ReadModelsIT {
     }
 
     @Test
+    void servesAMeetingKnownByItsDayOnlyAsAWholeDayWithoutAnInventedHour() throws Exception {
+        String imported = UUID.randomUUID().toString();
+        // minutes of 28 April 2023 that give no time of day: the day begins at 22:00 UTC the evening before
+        send(new MeetingScheduled(imported, committee, Instant.parse("2023-04-27T22:00:00Z"), null, null, true));
+
+        JsonNode view = Http.json(await().atMost(PATIENCE)
+                .until(() -> http().get("/api/meetings/" + imported), r -> r.statusCode() == 200));
+
+        assertThat(view.path("dayOnly").asBoolean()).isTrue();
+        assertThat(view.path("start").asString()).isEqualTo("2023-04-28T00:00:00+02:00");
+        assertThat(view.path("end").isNull()).isTrue();
+        assertThat(Http.json(http().get("/api/meetings/" + meeting))
+                        .path("dayOnly")
+                        .asBoolean())
+                .isFalse();
+        String body = http().get(
+                        "/api/calendars/committees/" + encoded(committee).replace("+", "%20") + ".ics")
+                .body();
+        net.fortuna.ical4j.model.component.VEvent day = new net.fortuna.ical4j.data.CalendarBuilder()
+                        .build(new java.io.StringReader(body))
+                        .<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT")
+                        .stream()
+                        .filter(e -> e.getUid().orElseThrow().getValue().equals("meeting-" + imported + "@sagsspor.dk"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(day.getDateTimeStart().getDate())
+                .as("a whole-day entry on the meeting's day")
+                .isEqualTo(java.time.LocalDate.of(2023, 4, 28));
+        assertThat(body).contains("DTSTART;VALUE=DATE:20230428");
+    }
+
+    @Test
     void refusesAPromiseFilterThatCannotBeAMeetingNamingIt() {
         // a meeting id is a UUID: anything else matched nothing and answered an empty list, as if nothing were promised
         HttpResponse<String> bad = http().get("/api/promises?meeting=not-a-uuid");

@@ -13,7 +13,6 @@ import dk.sagsspor.command.web.Commands;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,19 +92,23 @@ class MinutesImport {
                     List.of("Already imported: the meeting of " + minutes.committee() + " on " + minutes.meetingDate()
                             + " exists; nothing was recorded."));
         }
-        LocalTime time = minutes.meetingTime();
-        if (time == null) {
-            time = LocalTime.NOON;
-            warnings.add("The minutes give no time of day; the meeting is recorded at 12:00.");
+        boolean dayOnly = minutes.meetingTime() == null;
+        if (dayOnly) {
+            warnings.add("The minutes give no time of day; the meeting is recorded for its day, without a time.");
         }
-        Instant start = minutes.meetingDate().atTime(time).atZone(DENMARK).toInstant();
+        Instant start = dayOnly
+                ? minutes.meetingDate().atStartOfDay(DENMARK).toInstant()
+                : minutes.meetingDate()
+                        .atTime(minutes.meetingTime())
+                        .atZone(DENMARK)
+                        .toInstant();
         String location = minutes.location();
         if (location == null) {
             warnings.add("The minutes state no place; the meeting is recorded without one.");
         }
         int[] counts = new int[3];
         transactions.executeWithoutResult(status -> {
-            commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, null, location));
+            commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, null, location, dayOnly));
             List<String> ids = new ArrayList<>();
             for (ParsedMinutes.Item item : minutes.items()) {
                 String id = id("item", meeting, item.number());

@@ -83,7 +83,12 @@ public class Meeting {
     @CommandHandler
     Meeting(ScheduleMeeting command) {
         apply(new MeetingScheduled(
-                command.meetingId(), command.committee(), command.start(), command.end(), command.location()));
+                command.meetingId(),
+                command.committee(),
+                command.start(),
+                command.end(),
+                command.location(),
+                command.dayOnly()));
     }
 
     /** Before any command on an existing aggregate: the client's If-Match, if any, must name the current version. */

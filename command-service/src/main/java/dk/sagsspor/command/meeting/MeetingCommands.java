@@ -13,12 +13,14 @@ public final class MeetingCommands {
 
     private MeetingCommands() {}
 
+    /** {@code dayOnly}: only the day is known ({@code start} is its beginning, {@code end} null), not the time. */
     public record ScheduleMeeting(
             @TargetAggregateIdentifier String meetingId,
             String committee,
             Instant start,
             Instant end,
-            String location) {}
+            String location,
+            boolean dayOnly) {}
 
     public record RescheduleMeeting(
             @TargetAggregateIdentifier String meetingId,

@@ -59,8 +59,8 @@ class MeetingController {
     ResponseEntity<Accepted> schedule(@Valid @RequestBody Schedule request) {
         Times times = Times.of(request.start(), request.end());
         String id = UUID.randomUUID().toString();
-        commands.send(
-                new ScheduleMeeting(id, request.committee().strip(), times.start(), times.end(), request.location()));
+        commands.send(new ScheduleMeeting(
+                id, request.committee().strip(), times.start(), times.end(), request.location(), false));
         return ResponseEntity.created(URI.create("/api/meetings/" + id))
                 .eTag(Versions.etag(0))
                 .body(new Accepted(id, 0));

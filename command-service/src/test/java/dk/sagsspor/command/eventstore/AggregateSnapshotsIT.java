@@ -90,7 +90,7 @@ class AggregateSnapshotsIT {
     void loadsAMeetingWithItsAgendaFromItsSnapshot() {
         String meeting = UUID.randomUUID().toString();
         Instant start = Instant.parse("2027-03-01T09:00:00Z");
-        commands.sendAndWait(new ScheduleMeeting(meeting, "KKR Nordjylland", start, null, "Aalborg"));
+        commands.sendAndWait(new ScheduleMeeting(meeting, "KKR Nordjylland", start, null, "Aalborg", false));
         String item = itemWithRevisions(0);
         commands.sendAndWait(new ScheduleAgendaItem(item, null, meeting, "1.1", "Sager"));
         for (int i = 1; i <= 12; i++) {

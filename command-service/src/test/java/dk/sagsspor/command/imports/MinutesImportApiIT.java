@@ -191,7 +191,7 @@ class MinutesImportApiIT {
     }
 
     @Test
-    void recordsNoPlaceWhereTheMinutesStateNoneAndSaysSo() {
+    void recordsNoPlaceAndNoHourWhereTheMinutesStateNoneAndSaysSo() {
         String text = """
                 KKR Nordjylland  |  12-09-2031
                 Deltagere
@@ -212,7 +212,14 @@ class MinutesImportApiIT {
         assertThat(new CommandApi(port, jdbc).lastPayload(meeting, "MeetingScheduled"))
                 .as("no placeholder for a place nobody wrote down")
                 .contains("\"location\":null");
-        assertThat(result.path("warnings").toString()).contains("The minutes state no place");
+        assertThat(new CommandApi(port, jdbc).lastPayload(meeting, "MeetingScheduled"))
+                .as("a meeting known by its day, not at an invented hour")
+                .contains("\"dayOnly\":true")
+                .contains("\"start\":\"2031-09-11T22:00:00Z\"")
+                .contains("\"end\":null");
+        assertThat(result.path("warnings").toString())
+                .contains("The minutes state no place")
+                .contains("recorded for its day, without a time");
     }
 
     @Test

@@ -51,8 +51,17 @@ class MeetingTest {
     @Test
     void schedulesMeetingOfCommittee() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleMeeting(ID, "KKR Nordjylland", START, START.plusSeconds(7200), "Aalborg Rådhus"))
+                .when(new ScheduleMeeting(
+                        ID, "KKR Nordjylland", START, START.plusSeconds(7200), "Aalborg Rådhus", false))
                 .expectEvents(SCHEDULED);
+    }
+
+    @Test
+    void schedulesAMeetingKnownByItsDayOnly() {
+        Instant day = Instant.parse("2023-04-27T22:00:00Z");
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(ID, "KKR Midtjylland", day, null, null, true))
+                .expectEvents(new MeetingScheduled(ID, "KKR Midtjylland", day, null, null, true));
     }
 
     @Test

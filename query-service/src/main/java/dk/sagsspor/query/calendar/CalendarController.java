@@ -1,6 +1,7 @@
 package dk.sagsspor.query.calendar;
 
 import dk.sagsspor.query.security.Visibility;
+import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -99,7 +100,10 @@ class CalendarController {
         Instant start = rs.getTimestamp("start_at").toInstant();
         java.sql.Timestamp end = rs.getTimestamp("end_at");
         String summary = "Møde i " + committee;
-        VEvent event = end == null ? new VEvent(start, summary) : new VEvent(start, end.toInstant(), summary);
+        // a meeting known by its day only is a whole-day entry (DTSTART;VALUE=DATE), not one at an invented hour
+        VEvent event = rs.getBoolean("day_only")
+                ? new VEvent(start.atZone(DanishDays.DENMARK).toLocalDate(), summary)
+                : end == null ? new VEvent(start, summary) : new VEvent(start, end.toInstant(), summary);
         Instant modified = rs.getTimestamp("modified").toInstant();
         event.add(new Uid("meeting-" + rs.getString("id") + "@sagsspor.dk"));
         event.replace(new DtStamp(modified));

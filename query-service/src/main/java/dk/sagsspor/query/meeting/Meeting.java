@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A meeting as staff read it, in OParl's words where it has them: {@code meetingState}, {@code cancelled},
- * {@code start}, {@code end} (Danish time), {@code location}, and {@code agendaItem} in agenda order. A line's
- * {@code status} is what became of the item at this meeting: {@code SCHEDULED}, {@code DISCUSSED}, {@code DECIDED}
- * (with {@code result}), {@code DEFERRED} or {@code WITHDRAWN}.
+ * {@code start}, {@code end} (Danish time), {@code location}, and {@code agendaItem} in agenda order. A meeting known
+ * by its day only ({@code dayOnly}: minutes that give no time of day) starts at the beginning of that day and has no
+ * end. A line's {@code status} is what became of the item at this meeting: {@code SCHEDULED}, {@code DISCUSSED},
+ * {@code DECIDED} (with {@code result}), {@code DEFERRED} or {@code WITHDRAWN}.
  */
 record Meeting(
         String id,
@@ -17,6 +18,7 @@ record Meeting(
         String cancellation,
         OffsetDateTime start,
         OffsetDateTime end,
+        boolean dayOnly,
         String location,
         boolean agendaPublished,
         OffsetDateTime agendaPublishedAt,
@@ -35,6 +37,7 @@ record Meeting(
                 cancellation,
                 start,
                 end,
+                dayOnly,
                 location,
                 agendaPublished,
                 agendaPublishedAt,

@@ -148,6 +148,7 @@ class MeetingController {
                 rs.getString("cancellation"),
                 danish(rs.getTimestamp("start_at")),
                 danish(rs.getTimestamp("end_at")),
+                rs.getBoolean("day_only"),
                 rs.getString("location"),
                 rs.getBoolean("agenda_published"),
                 danish(rs.getTimestamp("agenda_published_at")),

@@ -63,12 +63,14 @@ class MeetingProjection implements Projection<MeetingEvent> {
         switch (event) {
             case MeetingScheduled e -> {
                 jdbc.sql("""
-                            insert into meeting (id, committee, start_at, end_at, location, state, version, created, modified)
-                            values (:id, :committee, :start, :end, :location, 'SCHEDULED', :version, :time, :time)""")
+                            insert into meeting (id, committee, start_at, end_at, day_only, location, state, version, created, modified)
+                            values (:id, :committee, :start, :end, :dayOnly, :location, 'SCHEDULED', :version,
+                                    :time, :time)""")
                         .param("id", e.meetingId())
                         .param("committee", e.committee())
                         .param("start", timestamp(e.start()))
                         .param("end", timestamp(e.end()))
+                        .param("dayOnly", e.dayOnly())
                         .param("location", e.location())
                         .param("version", envelope.sequence())
                         .param("time", timestamp(envelope.occurredAt()))
@@ -77,7 +79,9 @@ class MeetingProjection implements Projection<MeetingEvent> {
                 return;
             }
             case MeetingRescheduled e -> {
-                jdbc.sql("update meeting set start_at = :start, end_at = :end, location = :location where id = :id")
+                jdbc.sql("""
+                            update meeting set start_at = :start, end_at = :end, day_only = false, location = :location
+                             where id = :id""")
                         .param("start", timestamp(e.start()))
                         .param("end", timestamp(e.end()))
                         .param("location", e.location())
