@@ -70,6 +70,8 @@ public final class MinutesParser {
             "sagsfremstilling", "presentation",
             "beslutning", "decision");
 
+    private static final String BEFORE_THE_FIRST_ITEM = "before the first item";
+
     private MinutesParser() {}
 
     /** Reads the text; refuses a document in which no agenda item can be found. */
@@ -80,7 +82,9 @@ public final class MinutesParser {
         LocalDate headerDate = null;
         List<String> lines = new ArrayList<>();
         List<String> rawKept = new ArrayList<>();
-        for (String line : raw) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int n = 0; n < raw.size(); n++) {
+            String line = raw.get(n);
             Matcher header = PAGE_HEADER.matcher(line);
             if (header.matches()) {
                 if (headerCommittee == null) {
@@ -106,18 +110,21 @@ public final class MinutesParser {
             }
             lines.add(line.strip());
             rawKept.add(line);
+            numbers.add(n + 1);
         }
         int first = firstItem(lines);
         if (first < 0) {
             throw new NotMinutes("No agenda items: no numbered heading (\"3.1. Title\") followed by a case number"
                     + " (SAG-yyyy-nnnnn) was found. Is this a bundle of appendices rather than minutes?");
         }
+        boolean[] placed = new boolean[lines.size()];
         LocalDate meetingDate = null;
         java.time.LocalTime meetingTime = null;
         String location = null;
         for (int i = 0; i < first; i++) {
             Matcher date = DATE_LINE.matcher(lines.get(i));
             if (date.find() && meetingDate == null) {
+                placed[i] = true;
                 meetingDate = date(date.group(3), date.group(2), date.group(1));
                 if (date.group(4) != null) {
                     meetingTime = java.time.LocalTime.of(
@@ -126,6 +133,7 @@ public final class MinutesParser {
             }
             Matcher place = PLACE_LINE.matcher(lines.get(i));
             if (place.matches() && location == null) {
+                placed[i] = true;
                 StringBuilder where = new StringBuilder(place.group(1).strip());
                 for (int j = i + 1;
                         j < first && Character.isWhitespace(rawKept.get(j).charAt(0));
@@ -134,6 +142,7 @@ public final class MinutesParser {
                         break;
                     }
                     where.append(' ').append(lines.get(j));
+                    placed[j] = true;
                 }
                 location = clean(where.toString().replaceAll(",\\s*,", ",").replaceAll(",\\s*$", ""));
             }
@@ -143,8 +152,8 @@ public final class MinutesParser {
         }
         List<Participant> participants = new ArrayList<>();
         List<Participant> absent = new ArrayList<>();
-        participants(lines.subList(0, first), participants, absent, warnings);
-        List<Item> items = items(lines, first, warnings);
+        participants(lines.subList(0, first), participants, absent, warnings, placed);
+        List<Item> items = items(lines, first, warnings, placed);
         String committee = headerCommittee;
         if (committee == null) {
             committee = committeeInText(text);
@@ -169,6 +178,14 @@ public final class MinutesParser {
                 warnings.add("Item " + item.number() + " has no decision.");
             }
         }
+        List<ParsedMinutes.UnplacedLine> unplaced = unplaced(lines, numbers, placed, first);
+        for (ParsedMinutes.UnplacedLine line : unplaced) {
+            if (!line.where().equals(BEFORE_THE_FIRST_ITEM)) {
+                // text among the items that went into no item: an import would lose it, so it is named
+                warnings.add("Line " + line.line() + " (" + line.where() + ") was read into nothing: \"" + line.text()
+                        + "\"");
+            }
+        }
         return new ParsedMinutes(
                 committee,
                 meetingDate,
@@ -179,7 +196,26 @@ public final class MinutesParser {
                 items,
                 nextMeeting(items),
                 deadlines(items, meetingDate),
+                unplaced,
                 warnings);
+    }
+
+    /** The lines nothing was read from, each with its line number and the item it follows. */
+    private static List<ParsedMinutes.UnplacedLine> unplaced(
+            List<String> lines, List<Integer> numbers, boolean[] placed, int first) {
+        List<ParsedMinutes.UnplacedLine> unplaced = new ArrayList<>();
+        String where = BEFORE_THE_FIRST_ITEM;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i >= first && caseLineOf(lines, i) > 0) {
+                Matcher heading = ITEM.matcher(lines.get(i));
+                heading.matches();
+                where = "after item " + heading.group(1) + "." + heading.group(2);
+            }
+            if (!placed[i]) {
+                unplaced.add(new ParsedMinutes.UnplacedLine(numbers.get(i), lines.get(i), where));
+            }
+        }
+        return unplaced;
     }
 
     /** The index of the first line that starts an agenda item, or -1. */
@@ -210,37 +246,51 @@ public final class MinutesParser {
     }
 
     private static void participants(
-            List<String> header, List<Participant> present, List<Participant> absent, List<String> warnings) {
+            List<String> header,
+            List<Participant> present,
+            List<Participant> absent,
+            List<String> warnings,
+            boolean[] placed) {
         List<Participant> target = null;
         String pending = null;
-        for (String line : header) {
+        for (int i = 0; i < header.size(); i++) {
+            String line = header.get(i);
             String lower = line.toLowerCase(Locale.ROOT);
             if (lower.equals("deltagere") || lower.startsWith("deltagere:")) {
+                placed[i] = true;
                 target = present;
                 continue;
             }
             if (lower.equals("afbud") || lower.startsWith("afbud:") || lower.startsWith("fraværende")) {
+                placed[i] = true;
                 flush(pending, target);
                 pending = null;
                 target = absent;
+                continue;
+            }
+            if (SECTION.matcher(line).matches()) {
+                // a section heading ends the list; the one before the first item is its section
+                placed[i] = true;
+                flush(pending, target);
+                pending = null;
+                target = null;
                 continue;
             }
             if (target == null) {
                 continue;
             }
             if (pending != null && open(pending)) {
+                placed[i] = true;
                 pending = pending + " " + line;
                 continue;
             }
             if (PARTICIPANT.matcher(line).matches()) {
+                placed[i] = true;
                 flush(pending, target);
                 pending = line;
-            } else if (SECTION.matcher(line).matches()) {
-                flush(pending, target);
-                pending = null;
-                target = null;
             } else if (line.endsWith(":") && line.length() <= 40) {
                 // a group within the list ("KL-udvalgsmedlem:"): the names under it are read as any others
+                placed[i] = true;
                 flush(pending, target);
                 pending = null;
             } else {
@@ -276,7 +326,7 @@ public final class MinutesParser {
                 matcher.group(1).strip(), matcher.group(2).strip(), rest.isEmpty() ? null : rest, note));
     }
 
-    private static List<Item> items(List<String> lines, int first, List<String> warnings) {
+    private static List<Item> items(List<String> lines, int first, List<String> warnings, boolean[] placed) {
         List<Item> items = new ArrayList<>();
         String section = null;
         int sectionNumber = 0;
@@ -300,6 +350,7 @@ public final class MinutesParser {
                 section = null;
             }
             String number = heading.group(1) + "." + heading.group(2);
+            Arrays.fill(placed, i, caseLine + 1, true);
             String title = join(lines.subList(i, caseLine)).replaceFirst("^\\d{1,2}\\.\\d{1,2}\\.?\\s+", "");
             Matcher caseNumber = CASE.matcher(lines.get(caseLine));
             caseNumber.matches();
@@ -323,6 +374,7 @@ public final class MinutesParser {
                 }
                 Matcher sectionHeading = SECTION.matcher(line);
                 if (sectionHeading.matches() && isSection(lines, j, sectionNumber, sectionHeading)) {
+                    placed[j] = true;
                     nextSection = clean(sectionHeading.group(2));
                     nextSectionNumber = Integer.parseInt(sectionHeading.group(1));
                     j++;
@@ -335,6 +387,7 @@ public final class MinutesParser {
                     break;
                 }
                 String key = PARTS.get(line.toLowerCase(Locale.ROOT).replaceAll(":$", ""));
+                placed[j] = true;
                 if (key != null) {
                     part = key;
                     parts.putIfAbsent(key, new ArrayList<>());
@@ -374,6 +427,7 @@ public final class MinutesParser {
             while (i < lines.size() && caseLineOf(lines, i) < 0) {
                 Matcher later = SECTION.matcher(lines.get(i));
                 if (later.matches() && isSection(lines, i, sectionNumber, later)) {
+                    placed[i] = true;
                     section = clean(later.group(2));
                     sectionNumber = Integer.parseInt(later.group(1));
                 }

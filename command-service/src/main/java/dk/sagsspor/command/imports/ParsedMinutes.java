@@ -16,6 +16,8 @@ import java.util.List;
  * @param items the agenda items, in order
  * @param nextMeeting the next meeting's date and the items expected there, if the minutes announce it
  * @param deadlines dated deadlines found in the items' texts
+ * @param unplaced every line of text that was read into nothing above (page furniture — headers, page numbers,
+ *     footnote addresses, the table of contents — excepted), so that nothing is lost unseen
  * @param warnings what could not be read with certainty
  */
 public record ParsedMinutes(
@@ -28,6 +30,7 @@ public record ParsedMinutes(
         List<Item> items,
         NextMeeting nextMeeting,
         List<Deadline> deadlines,
+        List<UnplacedLine> unplaced,
         List<String> warnings) {
 
     /** A member: "Lasse Frimand Jensen (A) Aalborg Kommune", with a note such as "suppleant for …". */
@@ -50,6 +53,12 @@ public record ParsedMinutes(
 
     /** "Næste møde … afholdes den 20. juni 2025", with the items it lists as expected. */
     public record NextMeeting(LocalDate date, List<String> expectedItems) {}
+
+    /**
+     * A line the importer could not place: its number in the document's text (from 1), the line, and where it stands
+     * ("before the first item", "after item 4.2").
+     */
+    public record UnplacedLine(int line, String text, String where) {}
 
     /** A dated deadline, the sentence it is in, and the item it is in. */
     public record Deadline(LocalDate date, String quote, String itemNumber) {}

@@ -62,6 +62,11 @@ class MinutesImportApiIT {
                 .isEqualTo("3.4");
         assertThat(minutes.path("participants").get(0).path("name").asString()).isEqualTo("Lasse Frimand Jensen");
         assertThat(minutes.path("warnings")).isEmpty();
+        assertThat(minutes.path("unplaced"))
+                .as("the cover page's lines, listed")
+                .hasSize(15);
+        assertThat(minutes.path("unplaced").get(0).path("line").asInt()).isEqualTo(4);
+        assertThat(minutes.path("unplaced").get(0).path("text").asString()).isEqualTo("Mission");
         assertThat(events()).as("a dry run records nothing").isEqualTo(events);
     }
 

@@ -215,4 +215,47 @@ class MinutesLayoutsTest {
         assertThat(minutes.meetingTime()).isNull();
         assertThat(minutes.location()).isNull();
     }
+
+    @Test
+    void listsEveryLineItCouldNotPlaceWithItsLineNumber() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                REFERAT 2024
+                KKR Sjælland  |  07-10-2024
+                Dato: 07-10-2024 kl. 13.00
+                Sted: Ringsted Rådhus
+                Deltagere
+                Bo Andersen (A) Ringsted Kommune
+                Mødet blev ledet af formanden
+                1. Sager til beslutning
+                1.1 Godkendelse af dagsorden
+                SAG-2024-01234 abcd
+                Beslutning
+                Godkendt.
+                SIDE | 2
+                2. Eventuelt
+                Intet at bemærke.
+                """);
+
+        assertThat(minutes.unplaced())
+                .containsExactly(
+                        new ParsedMinutes.UnplacedLine(1, "REFERAT 2024", "before the first item"),
+                        new ParsedMinutes.UnplacedLine(7, "Mødet blev ledet af formanden", "before the first item"),
+                        new ParsedMinutes.UnplacedLine(15, "Intet at bemærke.", "after item 1.1"));
+        assertThat(minutes.items()).hasSize(1);
+        assertThat(minutes.warnings())
+                .as("text among the items that an import would lose is named; the cover page is not")
+                .contains("Line 15 (after item 1.1) was read into nothing: \"Intet at bemærke.\"")
+                .noneMatch(warning -> warning.contains("REFERAT"));
+    }
+
+    @Test
+    void placesEveryLineOfTheRealSamplesButTheirCoverPage() {
+        for (String sample : new String[] {"000_568beadeaf072874.txt", "002_bdad476e3f54bb17.txt"}) {
+            ParsedMinutes minutes = MinutesParser.parse(MinutesParserTest.sample(sample));
+
+            assertThat(minutes.unplaced())
+                    .as("%s: only cover text before the first item", sample)
+                    .allSatisfy(line -> assertThat(line.where()).isEqualTo("before the first item"));
+        }
+    }
 }
