@@ -102,13 +102,25 @@ class MinutesImport {
                         .atTime(minutes.meetingTime())
                         .atZone(DENMARK)
                         .toInstant();
+        Instant end = dayOnly || minutes.meetingEnd() == null
+                ? null
+                : minutes.meetingDate()
+                        .atTime(minutes.meetingEnd())
+                        .atZone(DENMARK)
+                        .toInstant();
+        if (end != null && !end.isAfter(start)) {
+            warnings.add("The minutes give an end (" + minutes.meetingEnd() + ") that is not after the start; the"
+                    + " meeting is recorded without an end.");
+            end = null;
+        }
+        Instant until = end;
         String location = minutes.location();
         if (location == null) {
             warnings.add("The minutes state no place; the meeting is recorded without one.");
         }
         int[] counts = new int[3];
         transactions.executeWithoutResult(status -> {
-            commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, null, location, dayOnly));
+            commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, until, location, dayOnly));
             List<String> ids = new ArrayList<>();
             for (ParsedMinutes.Item item : minutes.items()) {
                 String id = id("item", meeting, item.number());
@@ -124,7 +136,7 @@ class MinutesImport {
                                 item.background(),
                                 item.recommendation(),
                                 item.presentation(),
-                                List.of(),
+                                item.attachments(),
                                 false));
                 commands.send(start, new ScheduleAgendaItem(id, null, meeting, item.number(), item.section()));
             }

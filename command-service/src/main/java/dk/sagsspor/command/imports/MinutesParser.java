@@ -7,6 +7,7 @@ import dk.sagsspor.command.imports.ParsedMinutes.Participant;
 import dk.sagsspor.events.text.DeadlineExtractor;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,9 +50,18 @@ public final class MinutesParser {
     private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.?\\s+(\\S.*)$");
     private static final Pattern CASE = Pattern.compile("^(SAG-\\d{4}-\\d{5})(?:\\s+(.*))?$");
     private static final Pattern INITIALS = Pattern.compile("\\p{L}{2,8}(?:/\\p{L}{2,8})*");
-    private static final Pattern DATE_LINE = Pattern.compile(
-            "(?i)^\\s*Dato:\\s*(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})(?:\\s+(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2}))?");
-    private static final Pattern PLACE_LINE = Pattern.compile("(?i)^\\s*Sted:\\s*(.*)$");
+    /** "kl. 10.00", "10:00", "kl. 10.00 - 12.30": a time of day, and possibly when the meeting ended. */
+    private static final String TIMES =
+            "(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2})(?:\\s*[-–]\\s*(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2}))?";
+    /** "Dato: 11-04-2025 10:00", "Mødedato: 14. juni 2022", "Dato: 14-06-2022, kl. 10.00 - 12.30". */
+    private static final Pattern DATE_LINE =
+            Pattern.compile("(?iu)^\\s*(?:møde)?dato:\\s*(?:(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})|("
+                    + "\\d{1,2}\\.\\s*\\p{L}+\\s+\\d{4}))(?:\\s*,?\\s+" + TIMES + ")?");
+    /** "Mødetidspunkt: kl. 10.00 - 12.30", "Tid: 9.30", "Tidspunkt: 13:00". */
+    private static final Pattern TIME_LINE = Pattern.compile("(?iu)^\\s*(?:møde)?(?:tidspunkt|tid):\\s*" + TIMES);
+    /** "Sted: …", "Mødested: …". */
+    private static final Pattern PLACE_LINE = Pattern.compile("(?iu)^\\s*(?:møde)?sted:\\s*(.*)$");
+
     private static final Pattern COMMITTEE_IN_TEXT = Pattern.compile("\\b(KKR [\\p{Lu}][\\p{Ll}]+?)s?\\b(?![-\\p{L}])");
     /** "Name (A) Municipality", "Name (A), Municipality", "Name, (A), Municipality", "Name, (A) Municipality". */
     private static final Pattern PARTICIPANT =
@@ -68,7 +78,11 @@ public final class MinutesParser {
             "baggrund", "background",
             "indstilling", "recommendation",
             "sagsfremstilling", "presentation",
-            "beslutning", "decision");
+            "beslutning", "decision",
+            "bilag", "attachments");
+    /** A part's heading with its text on the same line: "Beslutning: Godkendt." */
+    private static final Pattern INLINE_PART =
+            Pattern.compile("(?iu)^(baggrund|indstilling|sagsfremstilling|beslutning|bilag):\\s+(\\S.*)$");
 
     private static final String BEFORE_THE_FIRST_ITEM = "before the first item";
 
@@ -119,17 +133,24 @@ public final class MinutesParser {
         }
         boolean[] placed = new boolean[lines.size()];
         LocalDate meetingDate = null;
-        java.time.LocalTime meetingTime = null;
+        LocalTime meetingTime = null;
+        LocalTime meetingEnd = null;
         String location = null;
         for (int i = 0; i < first; i++) {
             Matcher date = DATE_LINE.matcher(lines.get(i));
             if (date.find() && meetingDate == null) {
                 placed[i] = true;
-                meetingDate = date(date.group(3), date.group(2), date.group(1));
-                if (date.group(4) != null) {
-                    meetingTime = java.time.LocalTime.of(
-                            Integer.parseInt(date.group(4)) % 24, Integer.parseInt(date.group(5)) % 60);
-                }
+                meetingDate = date.group(4) != null
+                        ? DeadlineExtractor.firstDate(date.group(4)).orElse(null)
+                        : date(date.group(3), date.group(2), date.group(1));
+                meetingTime = time(date.group(5), date.group(6));
+                meetingEnd = time(date.group(7), date.group(8));
+            }
+            Matcher time = TIME_LINE.matcher(lines.get(i));
+            if (time.find() && meetingTime == null) {
+                placed[i] = true;
+                meetingTime = time(time.group(1), time.group(2));
+                meetingEnd = time(time.group(3), time.group(4));
             }
             Matcher place = PLACE_LINE.matcher(lines.get(i));
             if (place.matches() && location == null) {
@@ -190,6 +211,7 @@ public final class MinutesParser {
                 committee,
                 meetingDate,
                 meetingTime,
+                meetingEnd,
                 location,
                 participants,
                 absent,
@@ -393,6 +415,12 @@ public final class MinutesParser {
                     parts.putIfAbsent(key, new ArrayList<>());
                     continue;
                 }
+                Matcher inline = INLINE_PART.matcher(line);
+                if (inline.matches()) {
+                    part = PARTS.get(inline.group(1).toLowerCase(Locale.ROOT));
+                    parts.computeIfAbsent(part, k -> new ArrayList<>()).add(inline.group(2));
+                    continue;
+                }
                 if (part == null) {
                     part = "presentation";
                     warnings.add(
@@ -418,7 +446,10 @@ public final class MinutesParser {
                     text(parts.get("background")),
                     text(parts.get("recommendation")),
                     text(parts.get("presentation")),
-                    text(parts.get("decision"))));
+                    text(parts.get("decision")),
+                    parts.getOrDefault("attachments", List.of()).stream()
+                            .map(MinutesParser::clean)
+                            .toList()));
             if (nextSection != null) {
                 section = nextSection;
                 sectionNumber = nextSectionNumber;
@@ -532,6 +563,18 @@ public final class MinutesParser {
 
     private static String clean(String text) {
         return text.replaceAll("[ \\t\\u00a0]+", " ").strip();
+    }
+
+    /** A time of day from its hour and minute, or null when the document gives none (or an impossible one). */
+    private static LocalTime time(String hour, String minute) {
+        if (hour == null) {
+            return null;
+        }
+        try {
+            return LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static LocalDate date(String year, String month, String day) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param committee e.g. "KKR Nordjylland"
  * @param meetingDate the meeting's day
  * @param meetingTime when it began (Danish time), if the document says
+ * @param meetingEnd when it ended (Danish time), if the document says ("kl. 10.00 - 12.30")
  * @param location where it was held, if the document says
  * @param participants who took part, in the document's order
  * @param absent who sent apologies (afbud)
@@ -24,6 +25,7 @@ public record ParsedMinutes(
         String committee,
         LocalDate meetingDate,
         LocalTime meetingTime,
+        LocalTime meetingEnd,
         String location,
         List<Participant> participants,
         List<Participant> absent,
@@ -38,7 +40,8 @@ public record ParsedMinutes(
 
     /**
      * An agenda item: its number ("3.1"), the section it stands under, the title (wrapped lines joined), the case
-     * number and the officers' initials, and the four parts of the text, each null when absent or empty.
+     * number and the officers' initials, the four parts of the text, each null when absent or empty, and the
+     * attachments the item lists under "Bilag", a line each.
      */
     public record Item(
             String number,
@@ -49,7 +52,8 @@ public record ParsedMinutes(
             String background,
             String recommendation,
             String presentation,
-            String decision) {}
+            String decision,
+            List<String> attachments) {}
 
     /** "Næste møde … afholdes den 20. juni 2025", with the items it lists as expected. */
     public record NextMeeting(LocalDate date, List<String> expectedItems) {}

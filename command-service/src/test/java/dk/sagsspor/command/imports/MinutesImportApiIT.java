@@ -196,6 +196,29 @@ class MinutesImportApiIT {
     }
 
     @Test
+    void recordsTheMeetingsEndAndTheItemsAttachmentsWhereTheMinutesGiveThem() throws Exception {
+        String text;
+        try (java.io.InputStream in =
+                getClass().getResourceAsStream("/minutes/held-out/kkr-midtjylland-2022-06-14.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        HttpResponse<String> imported =
+                Http.localhost(port).as("midt").post("/api/imports/minutes", "text/plain", text);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String meeting = Http.json(imported).path("meeting").asString();
+        CommandApi api = new CommandApi(port, jdbc);
+        assertThat(api.lastPayload(meeting, "MeetingScheduled"))
+                .as("14 June 2022, 10.00–12.30 Danish summer time")
+                .contains("\"start\":\"2022-06-14T08:00:00Z\"")
+                .contains("\"end\":\"2022-06-14T10:30:00Z\"")
+                .contains("\"dayOnly\":false");
+        assertThat(api.lastPayload(MinutesImport.id("item", meeting, "2.1"), "AgendaItemProposed"))
+                .contains("\"attachments\":[\"Bilag 1: Kvotefordeling 2023\",\"Bilag 2: Notat om boligsituationen\"]");
+    }
+
+    @Test
     void recordsNoPlaceAndNoHourWhereTheMinutesStateNoneAndSaysSo() {
         String text = """
                 KKR Nordjylland  |  12-09-2031

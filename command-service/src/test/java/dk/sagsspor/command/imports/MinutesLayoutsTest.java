@@ -258,4 +258,77 @@ class MinutesLayoutsTest {
                     .allSatisfy(line -> assertThat(line.where()).isEqualTo("before the first item"));
         }
     }
+
+    @Test
+    void readsTheMeetingsDayTimeAndPlaceUnderTheirOtherLabels() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                Referat
+                Mødedato: 14. juni 2022
+                Mødetidspunkt: kl. 10.00 - 12.30
+                Mødested: Viborg Rådhus, Prinsens Allé 5, Viborg
+                1. Sager til beslutning
+                1.1 Godkendelse af dagsorden
+                SAG-2022-00311 jbje
+                Beslutning
+                Godkendt.
+                """);
+
+        assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2022, 6, 14));
+        assertThat(minutes.meetingTime()).isEqualTo(java.time.LocalTime.of(10, 0));
+        assertThat(minutes.meetingEnd()).isEqualTo(java.time.LocalTime.of(12, 30));
+        assertThat(minutes.location()).isEqualTo("Viborg Rådhus, Prinsens Allé 5, Viborg");
+        assertThat(MinutesParser.parse("""
+                                KKR Sjælland  |  07-10-2024
+                                Dato: 07-10-2024, kl. 9.30-11.00
+                                1. Sager til beslutning
+                                1.1 Godkendelse af dagsorden
+                                SAG-2024-01234 abcd
+                                Beslutning
+                                Godkendt.
+                                """).meetingEnd()).isEqualTo(java.time.LocalTime.of(11, 0));
+    }
+
+    @Test
+    void readsAPartWhoseTextStandsOnItsHeadingsLine() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Midtjylland  |  14-06-2022
+                1. Godkendelse af dagsorden
+                1.1 Godkendelse af dagsorden
+                SAG-2022-00311 jbje
+                Indstilling: Det indstilles, at dagsordenen godkendes.
+                Beslutning: Dagsordenen blev godkendt.
+                """);
+
+        assertThat(minutes.items().getFirst().recommendation()).isEqualTo("Det indstilles, at dagsordenen godkendes.");
+        assertThat(minutes.items().getFirst().decision()).isEqualTo("Dagsordenen blev godkendt.");
+        assertThat(minutes.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsTheAttachmentsAnItemListsAndKeepsThemOutOfItsTexts() {
+        ParsedMinutes minutes = MinutesParser.parse("""
+                KKR Midtjylland  |  14-06-2022
+                2. Sager til beslutning
+                2.1 Fordeling af flygtninge 2023
+                SAG-2022-00415 jbje/mkni
+                Beslutning
+                KKR Midtjylland godkendte fordelingen.
+                Bilag
+                Bilag 1: Kvotefordeling 2023
+                Bilag 2: Notat om boligsituationen
+                2.2 Uddannelsesdækning på ungdomsuddannelserne
+                SAG-2022-00420 anbe
+                Bilag
+                Bilag 1: Kort over uddannelsesdækning
+                Beslutning
+                KKR Midtjylland tog orienteringen til efterretning.
+                """);
+
+        assertThat(minutes.items().get(0).decision()).isEqualTo("KKR Midtjylland godkendte fordelingen.");
+        assertThat(minutes.items().get(0).attachments())
+                .containsExactly("Bilag 1: Kvotefordeling 2023", "Bilag 2: Notat om boligsituationen");
+        assertThat(minutes.items().get(1).presentation()).isNull();
+        assertThat(minutes.items().get(1).attachments()).containsExactly("Bilag 1: Kort over uddannelsesdækning");
+        assertThat(minutes.warnings()).as("no text before a part heading").isEmpty();
+    }
 }
