@@ -203,6 +203,35 @@ class LifecycleApiIT {
     }
 
     @Test
+    void renumberingAnAgendaLineChangesOnlyWhatItNames() {
+        String meeting = api.scheduleMeeting(NORD, "2025-04-11T10:00");
+        String item = api.propose(NORD, "Orientering om ungeindsatsen");
+        api.schedule(item, meeting, "3.5");
+        String path = "/api/meetings/" + meeting + "/agenda/" + item;
+        assertThat(api.http()
+                        .send("PATCH", path, "{\"section\": \"Regionalpolitiske sager\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> renumbered = api.http().send("PATCH", path, "{\"number\": \"3.6\"}");
+
+        assertThat(renumbered.statusCode()).as(renumbered.body()).isEqualTo(200);
+        assertThat(api.lastPayload(meeting, "MeetingAgendaItemRenumbered"))
+                .contains("\"number\":\"3.6\"", "\"section\":\"Regionalpolitiske sager\"");
+        api.http().send("PATCH", path, "{\"section\": \"Orientering\"}");
+        assertThat(api.lastPayload(meeting, "MeetingAgendaItemRenumbered"))
+                .contains("\"number\":\"3.6\"", "\"section\":\"Orientering\"");
+        api.http().send("PATCH", path, "{\"section\": null}");
+        assertThat(api.lastPayload(meeting, "MeetingAgendaItemRenumbered"))
+                .as("null clears what it names")
+                .contains("\"number\":\"3.6\"", "\"section\":null");
+        HttpResponse<String> nothing = api.http().send("PATCH", path, "{\"colour\": \"red\", \"number\": \"x\"}");
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        assertThat(Http.json(nothing).path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("colour", "number");
+    }
+
+    @Test
     void reschedulesAndCancelsAMeeting() {
         String meeting = api.scheduleMeeting(NORD, "2025-06-13T10:00");
 

@@ -190,13 +190,14 @@ public class Meeting {
         if (current == null) {
             throw new AgendaItemNotOnAgenda(meetingId, command.agendaItemId());
         }
-        requireNumberFree(command.number(), command.agendaItemId());
-        if (Objects.equals(current.number(), command.number())
-                && Objects.equals(current.section(), command.section())) {
+        // a partial change: what the command does not name stays as it is
+        String number = command.parts().contains("number") ? command.number() : current.number();
+        String section = command.parts().contains("section") ? command.section() : current.section();
+        requireNumberFree(number, command.agendaItemId());
+        if (Objects.equals(current.number(), number) && Objects.equals(current.section(), section)) {
             return version();
         }
-        apply(new MeetingAgendaItemRenumbered(
-                meetingId, command.agendaItemId(), command.number(), command.section(), agendaPublished));
+        apply(new MeetingAgendaItemRenumbered(meetingId, command.agendaItemId(), number, section, agendaPublished));
         return version();
     }
 

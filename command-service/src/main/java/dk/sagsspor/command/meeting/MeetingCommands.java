@@ -47,10 +47,12 @@ public final class MeetingCommands {
             @TargetAggregateIdentifier String meetingId, Long expectedVersion, List<String> corrections)
             implements VersionedCommand {}
 
+    /** A partial change of an agenda line: only the {@code parts} named ("number", "section") change; null clears. */
     public record RenumberAgendaItem(
             @TargetAggregateIdentifier String meetingId,
             Long expectedVersion,
             String agendaItemId,
+            java.util.Set<String> parts,
             String number,
             String section)
             implements VersionedCommand {}

@@ -19,11 +19,15 @@ import dk.sagsspor.command.meeting.MeetingRequests.Reschedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Schedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Times;
 import dk.sagsspor.command.web.Commands;
+import dk.sagsspor.command.web.MergePatch;
 import dk.sagsspor.command.web.Versions;
 import dk.sagsspor.command.web.Versions.Accepted;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Meetings: scheduled as a resource, moved through their life by posting facts to sub-resources ({@code /opening},
@@ -50,9 +56,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MeetingController {
 
     private final Commands commands;
+    private final JsonMapper json;
+    private final Validator validator;
 
-    MeetingController(Commands commands) {
+    MeetingController(Commands commands, JsonMapper json, Validator validator) {
         this.commands = commands;
+        this.json = json;
+        this.validator = validator;
     }
 
     @PostMapping
@@ -133,16 +143,35 @@ class MeetingController {
                         id, Versions.expected(ifMatch), request.nextMeetingDate(), request.expectedItems()));
     }
 
-    @PatchMapping("/{id}/agenda/{agendaItemId}")
+    @PatchMapping(
+            path = "/{id}/agenda/{agendaItemId}",
+            consumes = {"application/merge-patch+json", "application/json"})
     ResponseEntity<Accepted> renumber(
             @PathVariable String id,
             @PathVariable String agendaItemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody AgendaPlacement request) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description =
+                                    "JSON merge patch of the agenda line: a part absent stays, a part set to null is cleared",
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            mediaType = "application/merge-patch+json",
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = AgendaPlacement.class)))
+                    @RequestBody
+                    JsonNode body) {
+        MergePatch<AgendaPlacement> patch = MergePatch.read(
+                body, AgendaPlacement.class, Set.of("number", "section"), Map.of(), (b, e) -> {}, json, validator);
         return commands.write(
                 id,
                 new RenumberAgendaItem(
-                        id, Versions.expected(ifMatch), agendaItemId, request.number(), request.section()));
+                        id,
+                        Versions.expected(ifMatch),
+                        agendaItemId,
+                        patch.named(),
+                        patch.value().number(),
+                        patch.value().section()));
     }
 
     @PutMapping("/{id}/agenda/order")

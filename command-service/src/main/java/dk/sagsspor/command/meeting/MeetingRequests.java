@@ -30,6 +30,7 @@ final class MeetingRequests {
 
     record MinutesApproval(@Size(max = 200) List<@NotBlank @Size(max = 10_000) String> corrections) {}
 
+    /** A merge patch of an agenda line: a part absent stays, a part set to null is cleared. */
     record AgendaPlacement(
             @Pattern(regexp = "\\d{1,3}(\\.\\d{1,3}){0,3}", message = "must be an agenda number like 3 or 3.1")
             String number,

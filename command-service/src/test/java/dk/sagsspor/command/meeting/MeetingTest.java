@@ -39,6 +39,10 @@ class MeetingTest {
     static final MeetingAgendaItemAdded SECOND_ITEM =
             new MeetingAgendaItemAdded(ID, "item-2", "3.1", "Regionalpolitiske sager", false);
 
+    static final java.util.Set<String> NUMBER = java.util.Set.of("number");
+    static final java.util.Set<String> SECTION = java.util.Set.of("section");
+    static final java.util.Set<String> BOTH = java.util.Set.of("number", "section");
+
     static final java.time.LocalDate NEXT = java.time.LocalDate.of(2025, 6, 20);
 
     private AggregateTestFixture<Meeting> fixture;
@@ -121,28 +125,41 @@ class MeetingTest {
     @Test
     void changesAfterPublicationAreAmendments() {
         fixture.given(SCHEDULED, FIRST_ITEM, SECOND_ITEM, new MeetingAgendaPublished(ID, List.of()))
-                .when(new RenumberAgendaItem(ID, null, "item-2", "3.2", "Regionalpolitiske sager"))
+                .when(new RenumberAgendaItem(ID, null, "item-2", BOTH, "3.2", "Regionalpolitiske sager"))
                 .expectEvents(new MeetingAgendaItemRenumbered(ID, "item-2", "3.2", "Regionalpolitiske sager", true));
+    }
+
+    @Test
+    void renumberingKeepsTheSectionAndMovingKeepsTheNumber() {
+        fixture.given(SCHEDULED, FIRST_ITEM, SECOND_ITEM)
+                .when(new RenumberAgendaItem(ID, null, "item-2", NUMBER, "3.6", null))
+                .expectEvents(new MeetingAgendaItemRenumbered(ID, "item-2", "3.6", "Regionalpolitiske sager", false));
+        fixture.given(SCHEDULED, FIRST_ITEM, SECOND_ITEM)
+                .when(new RenumberAgendaItem(ID, null, "item-2", SECTION, null, "Orientering"))
+                .expectEvents(new MeetingAgendaItemRenumbered(ID, "item-2", "3.1", "Orientering", false));
+        fixture.given(SCHEDULED, FIRST_ITEM, SECOND_ITEM)
+                .when(new RenumberAgendaItem(ID, null, "item-2", SECTION, null, null))
+                .expectEvents(new MeetingAgendaItemRenumbered(ID, "item-2", "3.1", null, false));
     }
 
     @Test
     void rejectsANumberAlreadyOnTheAgenda() {
         fixture.given(SCHEDULED, FIRST_ITEM, SECOND_ITEM)
-                .when(new RenumberAgendaItem(ID, null, "item-2", "1.1", null))
+                .when(new RenumberAgendaItem(ID, null, "item-2", NUMBER, "1.1", null))
                 .expectException(AgendaNumberTaken.class);
     }
 
     @Test
     void rejectsRenumberingAnItemNotOnTheAgenda() {
         fixture.given(SCHEDULED, FIRST_ITEM)
-                .when(new RenumberAgendaItem(ID, null, "item-9", "2.1", null))
+                .when(new RenumberAgendaItem(ID, null, "item-9", NUMBER, "2.1", null))
                 .expectException(AgendaItemNotOnAgenda.class);
     }
 
     @Test
     void rejectsRenumberingOnACancelledMeeting() {
         fixture.given(SCHEDULED, FIRST_ITEM, new MeetingCancelled(ID, "Aflyst", List.of("item-1")))
-                .when(new RenumberAgendaItem(ID, null, "item-1", "2.1", null))
+                .when(new RenumberAgendaItem(ID, null, "item-1", NUMBER, "2.1", null))
                 .expectException(MeetingAlreadyCancelled.class);
     }
 
