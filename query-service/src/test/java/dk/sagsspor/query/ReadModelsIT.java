@@ -324,6 +324,32 @@ class ReadModelsIT {
         assertThat(http().get(base + "&q=" + encoded("') & (")).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void searchIgnoresCaseInTheDanishLettersToo() {
+        String item = UUID.randomUUID().toString();
+        send(new AgendaItemProposed(
+                item,
+                committee,
+                "Økonomi for ældre på Ærø",
+                null,
+                List.of("haan"),
+                "BØRNENE OG DE ÆLDRE",
+                null,
+                null,
+                null,
+                false));
+        String base = "/api/agenda-items?committee=" + encoded(committee) + "&q=";
+        await().atMost(PATIENCE).until(() -> http().get("/api/agenda-items/" + item), r -> r.statusCode() == 200);
+
+        for (String query : List.of(
+                "økonomi", "Økonomi", "ØKONOMI", "ældre", "ÆLDRE", "Ærø", "ærø", "ÆRØ", "børnene", "BØRNENE",
+                "Børnene")) {
+            assertThat(Http.json(http().get(base + encoded(query))).path("data").findValuesAsString("id"))
+                    .as(query)
+                    .containsExactly(item);
+        }
+    }
+
     private void send(SagssporEvent event) {
         long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
         kafka.send(EventRecords.record(properties.topic(), event, sequence)).join();

@@ -172,14 +172,16 @@ class AgendaItemSearch {
     /**
      * The words of a search as a tsquery of stemmed prefixes joined by AND ({@code erhvervsfremme} becomes
      * {@code erhvervsfremme:*}, which the Danish stemmer turns into {@code 'erhvervsfrem':*}); anything that is not
-     * a letter or digit is dropped, so no input can break the query syntax. Null when there is nothing to search.
+     * a letter or digit is dropped, so no input can break the query syntax; every letter is lower-cased, as the indexed
+     * texts are. Null when there is nothing to search.
      */
     static String prefixQuery(String text) {
         if (text == null) {
             return null;
         }
         List<String> terms = new ArrayList<>();
-        Matcher words = WORD.matcher(text);
+        // lower-cased here, in every letter: to_tsquery folds only A–Z under a C-locale database (V17)
+        Matcher words = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
         while (words.find()) {
             terms.add(words.group() + ":*");
         }
