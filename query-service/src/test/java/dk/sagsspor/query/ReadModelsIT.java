@@ -12,6 +12,8 @@ import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
 import dk.sagsspor.events.meeting.MeetingAgendaPublished;
 import dk.sagsspor.events.meeting.MeetingAgendaReordered;
+import dk.sagsspor.events.meeting.MeetingClosed;
+import dk.sagsspor.events.meeting.MeetingMinutesApproved;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.query.projection.ProjectionProperties;
@@ -322,6 +324,49 @@ class ReadModelsIT {
         assertThat(Http.json(http().get(base + "&q=budgetforlig")).path("data").size())
                 .isZero();
         assertThat(http().get(base + "&q=" + encoded("') & (")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void showsTheCorrectionsMadeAtTheApprovalOfTheMinutesOnTheMeetingAndInItsTimeline() {
+        send(new MeetingClosed(meeting, List.of()));
+        send(new MeetingMinutesApproved(
+                meeting, List.of("Punkt 3.1: beløbet rettet til 4,2 mio. kr.", "Punkt 1.1: stavefejl rettet")));
+
+        JsonNode view = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/meetings/" + meeting),
+                        r -> r.statusCode() == 200
+                                && Http.json(r).path("minutesApproved").asBoolean()));
+
+        assertThat(view.path("minutesCorrections").valueStream().map(JsonNode::asString))
+                .containsExactly("Punkt 3.1: beløbet rettet til 4,2 mio. kr.", "Punkt 1.1: stavefejl rettet");
+        JsonNode timeline = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/meetings/" + meeting + "/timeline"),
+                        r -> r.body().contains("Minutes approved")));
+        assertThat(timeline.path("data").findValuesAsString("summary"))
+                .contains("Minutes approved with 2 corrections: Punkt 3.1: beløbet rettet til 4,2 mio. kr.; Punkt 1.1:"
+                        + " stavefejl rettet");
+        JsonNode putOn = timeline.path("data")
+                .valueStream()
+                .filter(entry -> entry.path("summary").asString().startsWith("Put on the agenda as 1.1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(putOn.path("agendaItem").asString()).isEqualTo(minutes);
+        assertThat(putOn.path("agendaItemName").asString())
+                .as("the entry says which item it is about, in words")
+                .isEqualTo("Godkendelse af referat");
+    }
+
+    @Test
+    void listsMeetingsWithTheirAgendas() {
+        JsonNode list = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/meetings?committee=" + encoded(committee)),
+                        r -> Http.json(r).path("data").path(0).path("version").asLong() == 5));
+
+        assertThat(list.path("data").get(0).path("agendaItem").findValuesAsString("number"))
+                .containsExactly("3.1", "1.1");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -51,10 +52,11 @@ class MeetingController {
     ResponseEntity<Meeting> meeting(
             @PathVariable String id, @RequestParam(required = false) String asOf, WebRequest request) {
         Instant at = DanishDays.asOf(asOf, clock);
+        List<AgendaLine> agenda = agendas(List.of(id), at).getOrDefault(id, List.of());
         Meeting meeting = jdbc.sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
                 .param("id", id)
                 .param("asOf", timestamp(at))
-                .query((rs, n) -> row(rs, agenda(id, at)))
+                .query((rs, n) -> row(rs, agenda))
                 .optional()
                 .orElseThrow(() -> at == null ? new NotFound("meeting", id) : NotFound.asOf("meeting", id, at));
         String etag = "\"" + meeting.version() + "\"";
@@ -98,10 +100,12 @@ class MeetingController {
                 .param("offset", paging.offset())
                 .query((rs, n) -> row(rs, List.of()))
                 .list();
-        Map<String, List<String>> incomplete =
-                deadLetters.incomplete(meetings.stream().map(Meeting::id).toList());
+        List<String> ids = meetings.stream().map(Meeting::id).toList();
+        Map<String, List<String>> incomplete = deadLetters.incomplete(ids);
+        Map<String, List<AgendaLine>> agendas = agendas(ids, null);
         meetings = meetings.stream()
-                .map(meeting -> meeting.withIncomplete(incomplete.getOrDefault(meeting.id(), List.of())))
+                .map(meeting -> meeting.withAgenda(agendas.getOrDefault(meeting.id(), List.of()))
+                        .withIncomplete(incomplete.getOrDefault(meeting.id(), List.of())))
                 .toList();
         return OParlList.of(meetings, total, paging, ServletUriComponentsBuilder.fromCurrentRequest());
     }
@@ -111,8 +115,12 @@ class MeetingController {
      * {@code agenda_item_at_meeting} row up to the instant), so a deferred item shows as deferred here while it is
      * scheduled on the next meeting.
      */
-    private List<AgendaLine> agenda(String meetingId, Instant asOf) {
-        return jdbc.sql("select e.agenda_item_id, e.number, e.position, e.section, i.title, i.closed_item,"
+    private Map<String, List<AgendaLine>> agendas(List<String> meetingIds, Instant asOf) {
+        Map<String, List<AgendaLine>> agendas = new java.util.HashMap<>();
+        if (meetingIds.isEmpty()) {
+            return agendas;
+        }
+        jdbc.sql("select e.meeting_id, e.agenda_item_id, e.number, e.position, e.section, i.title, i.closed_item,"
                         + " coalesce(o.status, 'SCHEDULED') as status, o.outcome"
                         + " from " + History.asOf("agenda_entry", asOf) + " e"
                         + " left join " + History.asOf("agenda_item", asOf) + " i on i.id = e.agenda_item_id "
@@ -122,21 +130,25 @@ class MeetingController {
                                  where a.agenda_item_id = e.agenda_item_id and a.meeting_id = e.meeting_id
                                    and (cast(:asOf as timestamptz) is null or a.recorded_at <= :asOf)
                                  order by a.sequence desc limit 1) o on true
-                         where e.meeting_id = :meeting and """
-                        + Visibility.visible("i") + " order by e.position")
-                .param("meeting", meetingId)
+                         where e.meeting_id = any(cast(:meetings as text[])) and """
+                        + Visibility.visible("i") + " order by e.meeting_id, e.position")
+                .param("meetings", meetingIds.toArray(String[]::new))
                 .params(Visibility.parameters())
                 .param("asOf", timestamp(asOf))
-                .query((rs, n) -> new AgendaLine(
-                        rs.getString("agenda_item_id"),
-                        rs.getString("number"),
-                        n + 1,
-                        rs.getString("section"),
-                        rs.getString("title"),
-                        rs.getString("status"),
-                        rs.getString("outcome"),
-                        rs.getObject("closed_item") == null ? null : !rs.getBoolean("closed_item")))
-                .list();
+                .query(rs -> {
+                    List<AgendaLine> lines =
+                            agendas.computeIfAbsent(rs.getString("meeting_id"), meeting -> new ArrayList<>());
+                    lines.add(new AgendaLine(
+                            rs.getString("agenda_item_id"),
+                            rs.getString("number"),
+                            lines.size() + 1,
+                            rs.getString("section"),
+                            rs.getString("title"),
+                            rs.getString("status"),
+                            rs.getString("outcome"),
+                            rs.getObject("closed_item") == null ? null : !rs.getBoolean("closed_item")));
+                });
+        return agendas;
     }
 
     private static Meeting row(ResultSet rs, List<AgendaLine> agenda) throws SQLException {
@@ -153,9 +165,14 @@ class MeetingController {
                 rs.getBoolean("agenda_published"),
                 danish(rs.getTimestamp("agenda_published_at")),
                 rs.getBoolean("minutes_approved"),
+                corrections(rs.getArray("minutes_corrections")),
                 rs.getLong("version"),
                 agenda,
                 List.of());
+    }
+
+    private static List<String> corrections(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static Timestamp timestamp(Instant instant) {

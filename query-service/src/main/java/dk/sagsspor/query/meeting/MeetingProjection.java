@@ -148,7 +148,11 @@ class MeetingProjection implements Projection<MeetingEvent> {
                 state(e.meetingId(), "state = 'CLOSED'");
             }
             case MeetingMinutesApproved e -> {
-                state(e.meetingId(), "minutes_approved = true");
+                jdbc.sql(
+                                "update meeting set minutes_approved = true, minutes_corrections = :corrections where id = :id")
+                        .param("corrections", e.corrections().toArray(String[]::new))
+                        .param("id", e.meetingId())
+                        .update();
             }
             case MeetingNextAgendaPromised e -> {
                 jdbc.sql("delete from meeting_promise where meeting_id = :id")

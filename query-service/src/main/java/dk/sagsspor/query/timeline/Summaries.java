@@ -98,7 +98,9 @@ final class Summaries {
                 "Minutes approved"
                         + (e.corrections().isEmpty()
                                 ? ""
-                                : " with " + e.corrections().size() + " correction(s)");
+                                : " with " + e.corrections().size()
+                                        + (e.corrections().size() == 1 ? " correction: " : " corrections: ")
+                                        + String.join("; ", e.corrections()));
             case MeetingNextAgendaPromised e ->
                 "Promised for the next meeting"
                         + (e.nextMeetingDate() == null ? "" : " on " + e.nextMeetingDate())

@@ -89,7 +89,8 @@ class TimelineController {
         // the columns an entry shows, not the payload (a publication's is read in the database, to count the items)
         List<TimelineEntry> entries = jdbc.sql("select e.occurred_at, e.recorded_at, e.actor, e.type, e.summary,"
                         + " e.aggregate_type, e.aggregate_id, e.sequence, e.event_id, e.correlation_id,"
-                        + " e.agenda_item_id, case when e.type = 'MeetingAgendaPublished' then"
+                        + " e.agenda_item_id, (select i.title from agenda_item i where i.id = e.agenda_item_id)"
+                        + " as agenda_item_name, case when e.type = 'MeetingAgendaPublished' then"
                         + " (select count(*) from jsonb_array_elements(e.payload -> 'agenda') a"
                         + "   where exists (select 1 from agenda_item i where i.id = a ->> 'agendaItemId' and "
                         + Visibility.visible("i") + ")) end as visible_agenda_items"
@@ -113,7 +114,8 @@ class TimelineController {
                         rs.getLong("sequence"),
                         rs.getString("event_id"),
                         rs.getString("correlation_id"),
-                        rs.getString("agenda_item_id")))
+                        rs.getString("agenda_item_id"),
+                        rs.getString("agenda_item_name")))
                 .list();
         return OParlList.of(entries, total, page, ServletUriComponentsBuilder.fromCurrentRequest());
     }

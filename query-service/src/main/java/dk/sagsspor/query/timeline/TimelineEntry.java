@@ -6,7 +6,7 @@ import java.time.Instant;
  * One event in a timeline: when, who, what, in words. {@code time} is when it happened in the committee's world (for
  * imported minutes, the meeting's time); {@code recorded} is when Sagsspor recorded it — the same instant for anything
  * recorded as it happened. {@code agendaItem} is the item an entry is about: the item's own events, and the agenda
- * events of a meeting that name one (null for the others).
+ * events of a meeting that name one (null for the others); {@code agendaItemName} is that item's title.
  */
 record TimelineEntry(
         Instant time,
@@ -19,4 +19,5 @@ record TimelineEntry(
         long sequence,
         String eventId,
         String correlationId,
-        String agendaItem) {}
+        String agendaItem,
+        String agendaItemName) {}
