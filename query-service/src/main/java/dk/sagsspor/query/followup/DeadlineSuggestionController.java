@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +33,20 @@ class DeadlineSuggestionController {
 
     /**
      * A suggested follow-up: the due date, the sentence it was found in, the part of the item it is in
-     * ({@code decision}, {@code recommendation}, {@code presentation}, {@code background}), and whether a follow-up
-     * with that due date exists already.
+     * ({@code decision}, {@code recommendation}, {@code presentation}, {@code background}), and whether it is followed
+     * up already: by a follow-up due on that date, or assigned due on it (and moved since), or assigned from its text.
      */
     record Suggestion(LocalDate dueDate, String quote, String part, boolean followedUp) {}
+
+    /** A follow-up of the item: its due date now and when it was assigned, and the text it was assigned from. */
+    private record FollowedUp(LocalDate dueDate, LocalDate firstDueDate, String source) {
+
+        boolean follows(Deadline deadline) {
+            return deadline.date().equals(dueDate)
+                    || deadline.date().equals(firstDueDate)
+                    || (source != null && !source.isBlank() && deadline.quote().contains(source.strip()));
+        }
+    }
 
     /**
      * Every dated deadline in the item's decision, recommendation, presentation and background; a date without a year
@@ -60,10 +69,21 @@ class DeadlineSuggestionController {
         LocalDate reference = item.get("start_at") instanceof Timestamp start
                 ? start.toInstant().atZone(DanishDays.DENMARK).toLocalDate()
                 : LocalDate.now(clock.withZone(DanishDays.DENMARK));
-        Set<LocalDate> followedUp = Set.copyOf(jdbc.sql("select due_date from follow_up where agenda_item_id = :id")
+        // a deadline is followed up by a follow-up due on it — now, or when it was assigned (its due date may have been
+        // moved since) — or one whose source quotes it
+        List<FollowedUp> followUps = jdbc.sql("""
+                        select f.due_date, f.source,
+                               (select h.due_date from follow_up_history h where h.id = f.id
+                                 order by h.valid_from limit 1) as first_due_date
+                          from follow_up f where f.agenda_item_id = :id""")
                 .param("id", id)
-                .query((rs, n) -> rs.getDate(1).toLocalDate())
-                .list());
+                .query((rs, n) -> new FollowedUp(
+                        rs.getDate("due_date").toLocalDate(),
+                        rs.getDate("first_due_date") == null
+                                ? null
+                                : rs.getDate("first_due_date").toLocalDate(),
+                        rs.getString("source")))
+                .list();
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("decision", (String) item.get("resolution_text"));
         parts.put("recommendation", (String) item.get("recommendation"));
@@ -72,8 +92,11 @@ class DeadlineSuggestionController {
         List<Suggestion> suggestions = new ArrayList<>();
         parts.forEach((part, text) -> {
             for (Deadline deadline : DeadlineExtractor.find(text, reference)) {
-                suggestions.add(
-                        new Suggestion(deadline.date(), deadline.quote(), part, followedUp.contains(deadline.date())));
+                suggestions.add(new Suggestion(
+                        deadline.date(),
+                        deadline.quote(),
+                        part,
+                        followUps.stream().anyMatch(f -> f.follows(deadline))));
             }
         });
         return suggestions;

@@ -197,6 +197,23 @@ class FollowUpsIT {
     }
 
     @Test
+    void aSuggestionStaysFollowedUpWhenItsFollowUpsDueDateIsMoved() {
+        send(new FollowUpDueDateChanged(item, report, LocalDate.of(2025, 6, 15), "Styrelsen gav henstand"));
+        await().atMost(PATIENCE)
+                .until(() -> Http.json(http().get("/api/follow-ups/" + report))
+                        .path("dueDate")
+                        .asString()
+                        .equals("2025-06-15"));
+
+        JsonNode suggestions = Http.json(http().get("/api/agenda-items/" + item + "/deadline-suggestions"));
+
+        assertThat(suggestions.get(0).path("dueDate").asString()).isEqualTo("2025-05-31");
+        assertThat(suggestions.get(0).path("followedUp").asBoolean())
+                .as("the deadline is followed up, only later than the text said")
+                .isTrue();
+    }
+
+    @Test
     void suggestsTheDeadlinesInTheDecisionTextAndTellsWhichAreFollowedUp() {
         JsonNode suggestions = Http.json(await().atMost(PATIENCE)
                 .until(
