@@ -223,11 +223,11 @@ class EndToEndIT {
         assertThat(promises).hasSize(2);
         assertThat(promises.get(0).path("title").asString()).isEqualTo("KKR fremadrettet");
         assertThat(promises.get(0).path("nextMeetingDate").asString()).isEqualTo("2025-06-20");
-        assertThat(promises.get(0).path("status").asString()).isEqualTo("OPEN");
+        assertThat(promises.get(0).path("status").asString()).isEqualTo("open");
         assertThat(promises.get(1).path("title").asString()).isEqualTo("Socialtilsyn Nords årsrapport for 2022");
         assertThat(promises.get(1).path("status").asString())
                 .as("the committee's next meeting after 2023-04-28 here is 2025-04-11, without it")
-                .isEqualTo("MISSED");
+                .isEqualTo("missed");
         assertThat(promises.get(1).path("nextMeetingId").asString()).isEqualTo(meeting);
 
         String next = created(commands.postJson(
@@ -265,6 +265,9 @@ class EndToEndIT {
         assertThat(kept.get(0).path("meetingId").asString()).isEqualTo(meeting);
         assertThat(kept.get(0).path("agendaItemId").asString()).isEqualTo(promised);
         assertThat(kept.get(0).path("agendaNumber").asString()).isEqualTo("3.1");
+        assertThat(kept.get(0).path("status").asString())
+                .as("in the form the parameter takes")
+                .isEqualTo("kept");
         assertThat(query.get("/api/promises?status=broken").statusCode()).isEqualTo(400);
     }
 

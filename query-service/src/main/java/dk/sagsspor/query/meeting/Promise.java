@@ -11,9 +11,10 @@ import java.time.LocalDate;
  * @param position the item's place in the promise, from 1
  * @param title the item as the minutes word it
  * @param nextMeetingDate the day the minutes gave for the next meeting, if any
- * @param status {@code KEPT} (on the next meeting's agenda as sent out), {@code MISSED} (the next meeting's agenda was
- *     sent out, or the meeting held, without it), {@code PLANNED} (on the next meeting's agenda in preparation) or
- *     {@code OPEN} (no next meeting yet, or not on its agenda in preparation)
+ * @param status {@code kept} (on the next meeting's agenda as sent out), {@code missed} (the next meeting's agenda was
+ *     sent out, or the meeting held, without it), {@code planned} (on the next meeting's agenda in preparation) or
+ *     {@code open} (no next meeting yet, or not on its agenda in preparation) — the form the {@code status} parameter
+ *     takes
  * @param nextMeetingId the committee's next meeting after the promising one, if scheduled
  * @param nextMeetingStart when it is
  * @param agendaItemId the item on the next agenda that keeps (or will keep) the promise
@@ -33,5 +34,5 @@ record Promise(
         String agendaItemId,
         String agendaNumber) {
 
-    static final java.util.List<String> STATUSES = java.util.List.of("OPEN", "PLANNED", "KEPT", "MISSED");
+    static final java.util.List<String> STATUSES = java.util.List.of("open", "planned", "kept", "missed");
 }

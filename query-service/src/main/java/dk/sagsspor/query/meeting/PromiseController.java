@@ -54,7 +54,7 @@ class PromiseController {
         if (meeting != null && !MEETING_ID.matcher(meeting).matches()) {
             throw new BadQuery("meeting", "must be a meeting's id (a UUID such as 0b5c6f6e-…)");
         }
-        String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
+        String wanted = status == null ? null : status.toLowerCase(Locale.ROOT);
         if (wanted != null && !Promise.STATUSES.contains(wanted)) {
             throw new BadQuery("status", "must be one of " + String.join(", ", Promise.STATUSES));
         }
@@ -147,8 +147,8 @@ class PromiseController {
                     .findFirst()
                     .orElse(null);
             String status = nextId != null && nextFixed
-                    ? (match != null ? "KEPT" : "MISSED")
-                    : (match != null ? "PLANNED" : "OPEN");
+                    ? (match != null ? "kept" : "missed")
+                    : (match != null ? "planned" : "open");
             return new Promise(
                     meetingId,
                     committee,
