@@ -47,7 +47,12 @@ public final class DeadlineExtractor {
     private static final Pattern HYPHENATED_BREAK = Pattern.compile("(\\p{Ll})-\\s*\\n\\s*(\\p{Ll})");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SENTENCE_START = Pattern.compile("[.!?]\\s+(?=\\p{Lu})");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
+    /**
+     * A sentence ends at a full stop (or ! ?) before anything but a lower-case word or a number — the next sentence's
+     * capital letter, a mark, the end of the text; a dot before a lower-case word is a day's ("19. marts") or an
+     * abbreviation's ("mio. kr."), not a sentence's end.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[^\\p{Ll}\\d]|\\s*$)");
 
     private DeadlineExtractor() {}
 

@@ -33,6 +33,20 @@ class DeadlineExtractorTest {
                 .isEqualTo("Afrapporteringen skal sendes til Social- og Boligstyrelsen senest den 31. maj 2025.");
         assertThat(found.get(0).quote()).contains("fuldt implementeret inden 1. januar 2026");
         assertThat(found.get(2).cue()).isEqualTo("høringsfrist");
+        assertThat(found.get(2).quote())
+                .as("the whole sentence, not cut at the dot of a day")
+                .isEqualTo("Lov om ny forvaltningsstruktur og lov om det almenmedicinske tilbud havde høringsfrist den"
+                        + " 9. marts 2025 og overgangsloven havde høringsfrist den 19. marts 2025.");
+        assertThat(found.get(3).quote()).isEqualTo(found.get(2).quote());
+    }
+
+    @Test
+    void aQuoteEndsWhereItsSentenceEndsNotAtTheDotOfADayOrAnAbbreviation() {
+        assertThat(DeadlineExtractor.find(
+                        "Tilskuddet på 4,2 mio. kr. søges senest den 1. marts 2026 og 2. juni. Næste punkt.",
+                        LocalDate.of(2025, 4, 11)))
+                .extracting(Deadline::quote)
+                .containsExactly("Tilskuddet på 4,2 mio. kr. søges senest den 1. marts 2026 og 2. juni.");
     }
 
     @Test
