@@ -22,6 +22,13 @@ public final class Visibility {
                 + ".committee = any (cast(:closedItemCommittees as text[])))";
     }
 
+    /** Whether the current request's user sees staff members' e-mail addresses: secretaries and admins. */
+    public static boolean seesContactDetails() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        List<String> authorities = user == null ? List.of() : SecurityConfiguration.authorities(user);
+        return authorities.contains("ROLE_" + Roles.SECRETARY) || authorities.contains("ROLE_" + Roles.ADMIN);
+    }
+
     /** The parameters of {@link #visible} for the current request's user (nothing closed without one). */
     public static Map<String, Object> parameters() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();

@@ -127,6 +127,7 @@ class AccessIT {
         groups.put("a closed item", "/api/agenda-items/" + closed);
         groups.put("a list", "/api/agenda-items?committee=KKR%20Nordjylland&pageSize=1");
         groups.put("projection administration", "/api/admin/projections");
+        groups.put("the staff directory", "/api/staff/" + initials);
         groups.put("liveness", "/actuator/health/liveness");
         groups.put("readiness", "/actuator/health/readiness");
         groups.put("metrics", "/actuator/prometheus");
@@ -137,6 +138,7 @@ class AccessIT {
         expected.put("a closed item", List.of(401, 404, 404, 200, 200, 403));
         expected.put("a list", List.of(401, 200, 200, 200, 200, 403));
         expected.put("projection administration", List.of(401, 403, 403, 403, 200, 403));
+        expected.put("the staff directory", List.of(401, 200, 200, 200, 200, 403));
         expected.put("liveness", List.of(200, 200, 200, 200, 200, 200));
         expected.put("readiness", List.of(200, 200, 200, 200, 200, 200));
         expected.put("metrics", List.of(401, 403, 403, 403, 200, 200));
@@ -150,6 +152,26 @@ class AccessIT {
         HttpResponse<String> refused = as("reader").postJson("/api/admin/projections/staff/rebuild", "");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(Http.json(refused).path("type").asString()).isEqualTo("https://sagsspor.dk/problems/forbidden");
+    }
+
+    @Test
+    void theStaffDirectoryNamesEveryoneAndShowsAddressesToThoseWhoAssignFollowUps() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as("reader").get("/api/staff/" + initials).statusCode() == 200);
+
+        tools.jackson.databind.JsonNode forReader = Http.json(as("reader").get("/api/staff/" + initials));
+        tools.jackson.databind.JsonNode forSecretary = Http.json(as("nord").get("/api/staff/" + initials));
+        tools.jackson.databind.JsonNode list = Http.json(as("admin").get("/api/staff?pageSize=500"));
+
+        assertThat(forReader.path("name").asString()).isEqualTo("Hanne Stougaard");
+        assertThat(forReader.path("email").isNull())
+                .as("a reader sees no address")
+                .isTrue();
+        assertThat(forSecretary.path("email").asString()).isEqualTo(initials + "@kl.dk");
+        assertThat(list.path("data").findValuesAsString("initials"))
+                .contains(initials)
+                .isSorted();
+        assertThat(as("reader").get("/api/staff/nobody").statusCode()).isEqualTo(404);
     }
 
     @Test

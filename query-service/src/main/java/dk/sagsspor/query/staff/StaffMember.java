@@ -1,0 +1,7 @@
+package dk.sagsspor.query.staff;
+
+/**
+ * An entry of the staff directory, for clients that show names instead of initials. The e-mail address (where alerts
+ * go) is shown to secretaries and admins, who assign follow-ups; it is null for everyone else.
+ */
+record StaffMember(String initials, String name, String email) {}
