@@ -182,7 +182,12 @@ public class AgendaItem {
     @CommandHandler
     long handle(CarryOverAgendaItem command) {
         if (status == Status.SCHEDULED && command.fromMeetingId().equals(meetingId)) {
-            apply(new AgendaItemDeferred(agendaItemId, meetingId, command.reason(), null, true));
+            if (StandingItems.isStanding(parts.title())) {
+                // each meeting has its own: a standing item left undecided ends with its meeting
+                apply(new AgendaItemWithdrawn(agendaItemId, meetingId, StandingItems.NOT_CARRIED_OVER));
+            } else {
+                apply(new AgendaItemDeferred(agendaItemId, meetingId, command.reason(), null, true));
+            }
         }
         return version();
     }

@@ -86,7 +86,8 @@ public final class AgendaItemCommands {
 
     /**
      * Sent by the carry-over process when the item's meeting closed or was cancelled: defers the item if it is still
-     * on that meeting undecided, and does nothing otherwise.
+     * on that meeting undecided (a standing item, which every meeting has of its own, is withdrawn instead), and does
+     * nothing otherwise.
      */
     public record CarryOverAgendaItem(
             @TargetAggregateIdentifier String agendaItemId, String fromMeetingId, String reason) {}

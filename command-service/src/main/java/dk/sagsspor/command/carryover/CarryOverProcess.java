@@ -67,20 +67,39 @@ class CarryOverProcess {
         state(event.meetingId(), "OPEN");
     }
 
+    // History recorded after the fact (imported minutes, with a business time) is never carried over: it records what
+    // happened, and what became of an undecided item there is what later minutes show (MinutesImport).
+
     @EventHandler
-    void on(MeetingClosed event, @MetaDataValue(CommandMetaData.CORRELATION_ID) String correlationId) {
+    void on(
+            MeetingClosed event,
+            @MetaDataValue(CommandMetaData.CORRELATION_ID) String correlationId,
+            @MetaDataValue(CommandMetaData.OCCURRED_AT) String occurredAt) {
         state(event.meetingId(), "CLOSED");
-        deferAll(event.meetingId(), event.agendaItemIds(), UNDECIDED_AT_CLOSE, correlationId);
+        if (occurredAt == null) {
+            deferAll(event.meetingId(), event.agendaItemIds(), UNDECIDED_AT_CLOSE, correlationId);
+        }
     }
 
     @EventHandler
-    void on(MeetingCancelled event, @MetaDataValue(CommandMetaData.CORRELATION_ID) String correlationId) {
+    void on(
+            MeetingCancelled event,
+            @MetaDataValue(CommandMetaData.CORRELATION_ID) String correlationId,
+            @MetaDataValue(CommandMetaData.OCCURRED_AT) String occurredAt) {
         state(event.meetingId(), "CANCELLED");
-        deferAll(event.meetingId(), event.agendaItemIds(), MEETING_CANCELLED, correlationId);
+        if (occurredAt == null) {
+            deferAll(event.meetingId(), event.agendaItemIds(), MEETING_CANCELLED, correlationId);
+        }
     }
 
     @EventHandler
-    void on(AgendaItemDeferred event, @MetaDataValue(CommandMetaData.CORRELATION_ID) String correlationId) {
+    void on(
+            AgendaItemDeferred event,
+            @MetaDataValue(CommandMetaData.CORRELATION_ID) String correlationId,
+            @MetaDataValue(CommandMetaData.OCCURRED_AT) String occurredAt) {
+        if (occurredAt != null) {
+            return;
+        }
         jdbc.sql("""
                         insert into carry_over_task (agenda_item_id, kind, from_meeting_id, to_meeting_id, committee,
                                                      not_before, reason, correlation_id)

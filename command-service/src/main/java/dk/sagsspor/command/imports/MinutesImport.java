@@ -1,8 +1,11 @@
 package dk.sagsspor.command.imports;
 
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.CarryOverAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.DecideAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ScheduleAgendaItem;
+import dk.sagsspor.command.agendaitem.AgendaItemCommands.WithdrawAgendaItem;
+import dk.sagsspor.command.agendaitem.StandingItems;
 import dk.sagsspor.command.meeting.MeetingCommands.CloseMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.OpenMeeting;
 import dk.sagsspor.command.meeting.MeetingCommands.PromiseNextAgenda;
@@ -58,8 +61,9 @@ class MinutesImport {
             int items,
             int decisions,
             int deadlines,
-            int carriedOver,
+            int undecided,
             int promisedItems,
+            int continued,
             List<String> warnings) {}
 
     Result importMinutes(ParsedMinutes minutes) {
@@ -84,6 +88,7 @@ class MinutesImport {
                     meeting,
                     minutes.committee(),
                     minutes.meetingDate(),
+                    0,
                     0,
                     0,
                     0,
@@ -118,26 +123,46 @@ class MinutesImport {
         if (location == null) {
             warnings.add("The minutes state no place; the meeting is recorded without one.");
         }
-        int[] counts = new int[3];
+        int[] counts = new int[4];
         transactions.executeWithoutResult(status -> {
             commands.send(start, new ScheduleMeeting(meeting, minutes.committee(), start, until, location, dayOnly));
             List<String> ids = new ArrayList<>();
             for (ParsedMinutes.Item item : minutes.items()) {
-                String id = id("item", meeting, item.number());
+                Earlier earlier = StandingItems.isStanding(item.title())
+                        ? null
+                        : earlierUndecided(minutes.committee(), item.title(), start);
+                String id;
+                if (earlier != null) {
+                    // earlier minutes left this item undecided and these show it again: the same item, carried
+                    // over from its meeting to this one
+                    id = earlier.agendaItemId();
+                    commands.send(
+                            start,
+                            new CarryOverAgendaItem(
+                                    id,
+                                    earlier.meetingId(),
+                                    "Ikke afgjort; behandlet igen på mødet den " + minutes.meetingDate()));
+                    jdbc.sql("delete from imported_undecided_item where agenda_item_id = :id")
+                            .param("id", id)
+                            .update();
+                    counts[3]++;
+                } else {
+                    id = id("item", meeting, item.number());
+                    commands.send(
+                            start,
+                            new ProposeAgendaItem(
+                                    id,
+                                    minutes.committee(),
+                                    item.title(),
+                                    item.caseNumber(),
+                                    item.officers(),
+                                    item.background(),
+                                    item.recommendation(),
+                                    item.presentation(),
+                                    item.attachments(),
+                                    false));
+                }
                 ids.add(id);
-                commands.send(
-                        start,
-                        new ProposeAgendaItem(
-                                id,
-                                minutes.committee(),
-                                item.title(),
-                                item.caseNumber(),
-                                item.officers(),
-                                item.background(),
-                                item.recommendation(),
-                                item.presentation(),
-                                item.attachments(),
-                                false));
                 commands.send(start, new ScheduleAgendaItem(id, null, meeting, item.number(), item.section()));
             }
             commands.send(start, new PublishAgenda(meeting, null));
@@ -153,7 +178,24 @@ class MinutesImport {
                     }
                     commands.send(start, new DecideAgendaItem(ids.get(i), null, outcome, item.decision()));
                     counts[0]++;
+                } else if (StandingItems.isStanding(item.title())) {
+                    // every meeting has its own: a standing item without a decision ends with its meeting
+                    commands.send(start, new WithdrawAgendaItem(ids.get(i), null, StandingItems.NOT_CARRIED_OVER));
+                    warnings.add("Item " + item.number() + " (" + item.title() + ") has no decision; a standing"
+                            + " item, it ends with this meeting (withdrawn: every meeting has its own).");
                 } else {
+                    jdbc.sql("""
+                                    insert into imported_undecided_item
+                                        (agenda_item_id, committee, title_key, meeting_id, meeting_start)
+                                    values (:id, :committee, :key, :meeting, :start)
+                                    on conflict (agenda_item_id) do update
+                                       set meeting_id = excluded.meeting_id, meeting_start = excluded.meeting_start""")
+                            .param("id", ids.get(i))
+                            .param("committee", minutes.committee())
+                            .param("key", titleKey(item.title()))
+                            .param("meeting", meeting)
+                            .param("start", java.sql.Timestamp.from(start))
+                            .update();
                     counts[1]++;
                 }
             }
@@ -165,8 +207,12 @@ class MinutesImport {
             commands.send(start, new CloseMeeting(meeting, null));
         });
         if (counts[1] > 0) {
-            warnings.add(counts[1] + " item(s) without a decision were carried over to the committee's next"
-                    + " meeting, as for any meeting closed with undecided items.");
+            warnings.add(counts[1] + " item(s) without a decision are recorded as undecided at this meeting, not"
+                    + " carried over: they stay outstanding until later minutes of the committee show them again.");
+        }
+        if (counts[3] > 0) {
+            warnings.add(counts[3] + " item(s) left undecided by earlier minutes are shown again here and continued"
+                    + " as the same item(s).");
         }
         return new Result(
                 true,
@@ -178,7 +224,33 @@ class MinutesImport {
                 minutes.deadlines().size(),
                 counts[1],
                 counts[2],
+                counts[3],
                 warnings);
+    }
+
+    /** An item earlier imported minutes left undecided, at the meeting it was left at. */
+    private record Earlier(String agendaItemId, String meetingId) {}
+
+    /** The latest item of the committee left undecided by minutes of a meeting before {@code start}, by title. */
+    private Earlier earlierUndecided(String committee, String title, Instant start) {
+        return jdbc.sql("""
+                        select agenda_item_id, meeting_id from imported_undecided_item
+                         where committee = :committee and title_key = :key and meeting_start < :start
+                         order by meeting_start desc limit 1 for update""")
+                .param("committee", committee)
+                .param("key", titleKey(title))
+                .param("start", java.sql.Timestamp.from(start))
+                .query((rs, n) -> new Earlier(rs.getString("agenda_item_id"), rs.getString("meeting_id")))
+                .optional()
+                .orElse(null);
+    }
+
+    /** A title as minutes of different meetings may word the same item: case, spacing and end punctuation aside. */
+    static String titleKey(String title) {
+        return title.strip()
+                .replaceAll("\\s+", " ")
+                .replaceAll("[\\s.:;,–-]+$", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -117,6 +117,13 @@ public class Meeting {
         if (agenda.isEmpty()) {
             throw new AgendaIsEmpty(meetingId);
         }
+        List<String> unnumbered = agenda.values().stream()
+                .filter(entry -> entry.number() == null)
+                .map(AgendaEntry::agendaItemId)
+                .toList();
+        if (!unnumbered.isEmpty()) {
+            throw new AgendaHasUnnumberedLines(meetingId, unnumbered);
+        }
         apply(new MeetingAgendaPublished(meetingId, List.copyOf(agenda.values())));
         return version();
     }

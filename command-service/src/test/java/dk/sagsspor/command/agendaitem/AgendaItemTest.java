@@ -324,9 +324,38 @@ class AgendaItemTest {
 
     @Test
     void carryOverDefersAnUndecidedItemStillOnTheClosedMeeting() {
-        fixture.given(PROPOSED, SCHEDULED)
+        fixture.given(
+                        new AgendaItemProposed(
+                                ID,
+                                "KKR Nordjylland",
+                                "Orientering om socialområdet",
+                                null,
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                false),
+                        SCHEDULED)
                 .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort"))
                 .expectEvents(new AgendaItemDeferred(ID, MEETING, "Ikke afgjort", null, true));
+    }
+
+    @Test
+    void carryOverEndsAStandingItemWithItsMeetingInsteadOfCarryingItOver() {
+        for (String title : List.of(
+                "Godkendelse af dagsorden",
+                "Godkendelse af referat fra mødet den 7. februar 2025",
+                "Eventuelt",
+                "Punkter til næste møde",
+                "Meddelelser")) {
+            fixture.given(
+                            new AgendaItemProposed(
+                                    ID, "KKR Nordjylland", title, null, List.of(), null, null, null, List.of(), false),
+                            SCHEDULED)
+                    .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort"))
+                    .expectEvents(new AgendaItemWithdrawn(ID, MEETING, StandingItems.NOT_CARRIED_OVER));
+        }
     }
 
     @Test

@@ -70,6 +70,23 @@ class CarryOverIT {
     }
 
     @Test
+    void doesNotCarryOverTheItemsEveryMeetingHasOfItsOwn() {
+        String meeting = api.scheduleMeeting(committee, "2025-04-11T10:00");
+        String next = api.scheduleMeeting(committee, "2025-06-13T10:00");
+        String standing = onMeeting(meeting, "Eventuelt");
+        String undecided = onMeeting(meeting, "Orientering om ungeindsatsen");
+        api.ok("/api/meetings/" + meeting + "/opening", "{}");
+
+        api.ok("/api/meetings/" + meeting + "/closing", "{}");
+
+        awaitEvents(
+                undecided, "AgendaItemProposed", "AgendaItemScheduled", "AgendaItemDeferred", "AgendaItemScheduled");
+        awaitEvents(standing, "AgendaItemProposed", "AgendaItemScheduled", "AgendaItemWithdrawn");
+        assertThat(api.lastPayload(standing, "AgendaItemWithdrawn")).contains("hvert møde har sit eget");
+        assertThat(api.events(next)).containsExactly("MeetingScheduled", "MeetingAgendaItemAdded");
+    }
+
+    @Test
     void placesCarriedOverItemsWhenTheNextMeetingIsScheduledOnlyAfterwards() throws InterruptedException {
         String meeting = api.scheduleMeeting(committee, "2025-04-11T10:00");
         String item = onMeeting(meeting, "Orientering");

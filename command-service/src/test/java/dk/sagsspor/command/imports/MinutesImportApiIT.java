@@ -119,7 +119,7 @@ class MinutesImportApiIT {
         assertThat(result.path("imported").asBoolean()).isTrue();
         assertThat(result.path("items").asInt()).isEqualTo(12);
         assertThat(result.path("decisions").asInt()).isEqualTo(12);
-        assertThat(result.path("carriedOver").asInt()).isZero();
+        assertThat(result.path("undecided").asInt()).isZero();
         CommandApi api = new CommandApi(port, jdbc);
         assertThat(api.events(meeting))
                 .startsWith("MeetingScheduled", "MeetingAgendaItemAdded")
@@ -248,6 +248,65 @@ class MinutesImportApiIT {
         assertThat(result.path("warnings").toString())
                 .contains("The minutes state no place")
                 .contains("recorded for its day, without a time");
+    }
+
+    @Test
+    void importedHistoryIsNotCarriedOverButAnItemShownAgainByLaterMinutesContinues() throws Exception {
+        String earlier = """
+                KKR Nordjylland  |  01-03-2032
+                Dato: 01-03-2032 10:00
+                1. Godkendelse
+                1.1 Godkendelse af dagsorden
+                SAG-2032-00001 hast
+                2. Sager til drøftelse
+                2.1 Trafikplan for Nordjylland
+                SAG-2032-00002 haan
+                Sagsfremstilling
+                Oplæg fra regionen.
+                2.2 Budget 2033
+                SAG-2032-00003 haan
+                Beslutning
+                KKR Nordjylland godkendte budgettet.
+                """;
+        CommandApi api = new CommandApi(port, jdbc);
+        // a meeting of the committee recorded as it happens, after the imported one: nothing imported may land on it
+        String live = api.scheduleMeeting("KKR Nordjylland", "2032-06-10T10:00");
+
+        HttpResponse<String> first =
+                Http.localhost(port).as("nord").post("/api/imports/minutes", "text/plain", earlier);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(Http.json(first).path("undecided").asInt()).isEqualTo(1);
+        String meeting = Http.json(first).path("meeting").asString();
+        String standing = MinutesImport.id("item", meeting, "1.1");
+        String traffic = MinutesImport.id("item", meeting, "2.1");
+        assertThat(api.events(standing))
+                .containsExactly("AgendaItemProposed", "AgendaItemScheduled", "AgendaItemWithdrawn");
+        Thread.sleep(1500); // several carry-over polls
+        assertThat(api.events(traffic))
+                .as("recorded undecided at its meeting, not carried over")
+                .containsExactly("AgendaItemProposed", "AgendaItemScheduled");
+        assertThat(api.events(live)).containsExactly("MeetingScheduled");
+
+        String later = earlier.replace("01-03-2032", "14-09-2032")
+                .replace("Oplæg fra regionen.", "Oplæg fra regionen.\nBeslutning\nKKR Nordjylland godkendte planen.")
+                .replace("2.2 Budget 2033", "2.2 Budget 2034");
+        HttpResponse<String> second = Http.localhost(port).as("nord").post("/api/imports/minutes", "text/plain", later);
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(Http.json(second).path("continued").asInt()).isEqualTo(1);
+        String laterMeeting = Http.json(second).path("meeting").asString();
+        assertThat(api.events(traffic))
+                .as("the same item, carried over from the earlier meeting and decided at the later one")
+                .containsExactly(
+                        "AgendaItemProposed",
+                        "AgendaItemScheduled",
+                        "AgendaItemDeferred",
+                        "AgendaItemScheduled",
+                        "AgendaItemDecided");
+        assertThat(api.lastPayload(traffic, "AgendaItemScheduled")).contains(laterMeeting);
+        assertThat(api.events(MinutesImport.id("item", laterMeeting, "2.1"))).isEmpty();
+        assertThat(api.events(live)).containsExactly("MeetingScheduled");
     }
 
     @Test

@@ -118,6 +118,15 @@ class MeetingTest {
     }
 
     @Test
+    void refusesToPublishAnAgendaWithALineWithoutANumber() {
+        fixture.given(SCHEDULED, FIRST_ITEM, new MeetingAgendaItemAdded(ID, "carried", null, null, false))
+                .when(new PublishAgenda(ID, null))
+                .expectException(AgendaHasUnnumberedLines.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("(agenda items carried)"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsPublishingAnEmptyAgenda() {
         fixture.given(SCHEDULED).when(new PublishAgenda(ID, null)).expectException(AgendaIsEmpty.class);
     }
