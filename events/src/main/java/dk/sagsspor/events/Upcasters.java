@@ -1,5 +1,6 @@
 package dk.sagsspor.events;
 
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ public final class Upcasters {
             // version 2 says whether the item is closed ("lukket punkt"); every earlier one was open
             new AddedField("AgendaItemProposed", 1, "closedItem", false),
             // version 2 says whether only the meeting's day is known; every earlier one had a time of day
-            new AddedField("MeetingScheduled", 1, "dayOnly", false));
+            new AddedField("MeetingScheduled", 1, "dayOnly", false),
+            // version 2 says whether the item moved because its meeting was cancelled; before, only the carry-over's
+            // reason said so
+            new DeferralByCancellation());
 
     private Upcasters() {}
 
@@ -40,6 +44,29 @@ public final class Upcasters {
         @Override
         public Map<String, Object> upcast(Map<String, Object> payload) {
             payload.putIfAbsent(field, value);
+            return payload;
+        }
+    }
+
+    /** {@code AgendaItemDeferred} v1 → v2: a move from a cancelled meeting is one the carry-over gave its reason. */
+    static final class DeferralByCancellation implements Upcaster {
+
+        @Override
+        public String eventName() {
+            return "AgendaItemDeferred";
+        }
+
+        @Override
+        public int fromVersion() {
+            return 1;
+        }
+
+        @Override
+        public Map<String, Object> upcast(Map<String, Object> payload) {
+            payload.putIfAbsent(
+                    "meetingCancelled",
+                    Boolean.TRUE.equals(payload.get("automatic"))
+                            && AgendaItemDeferred.MEETING_CANCELLED.equals(payload.get("reason")));
             return payload;
         }
     }

@@ -2,6 +2,7 @@ package dk.sagsspor.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import java.io.IOException;
@@ -53,6 +54,19 @@ class GoldenEventSamplesTest {
 
         assertThat(current.dayOnly()).isFalse();
         assertThat(current.start()).hasToString("2025-04-11T08:00:00Z");
+    }
+
+    @Test
+    void versionOneDeferralsAreMovesFromACancelledMeetingExactlyWhereTheCarryOverSaidSo() {
+        Map<String, Object> cancelled = new java.util.HashMap<>(
+                Map.of("agendaItemId", "i", "fromMeetingId", "m", "reason", "Mødet blev aflyst", "automatic", true));
+        Map<String, Object> byTheCommittee = new java.util.HashMap<>(
+                Map.of("agendaItemId", "i", "fromMeetingId", "m", "reason", "Mødet blev aflyst", "automatic", false));
+
+        assertThat(Upcasters.toCurrent("AgendaItemDeferred", 1, cancelled)).containsEntry("meetingCancelled", true);
+        assertThat(Upcasters.toCurrent("AgendaItemDeferred", 1, byTheCommittee))
+                .containsEntry("meetingCancelled", false);
+        assertThat(AgendaItemDeferred.MEETING_CANCELLED).isEqualTo("Mødet blev aflyst");
     }
 
     @Test

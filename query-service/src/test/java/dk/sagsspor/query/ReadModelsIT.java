@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dk.sagsspor.events.SagssporEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
@@ -367,6 +368,43 @@ class ReadModelsIT {
 
         assertThat(list.path("data").get(0).path("agendaItem").findValuesAsString("number"))
                 .containsExactly("3.1", "1.1");
+    }
+
+    @Test
+    void aMoveFromACancelledMeetingIsCountedApartFromDeferrals() {
+        String item = UUID.randomUUID().toString();
+        String cancelled = UUID.randomUUID().toString();
+        send(new MeetingScheduled(cancelled, committee, MEETING_START.plusSeconds(86_400), null, "Aalborg"));
+        send(proposal(item, "Trafikplan", null));
+        send(new AgendaItemScheduled(item, meeting));
+        send(new AgendaItemDeferred(item, meeting, "Afventer tal", null, false));
+        send(new AgendaItemScheduled(item, cancelled));
+        send(new AgendaItemDeferred(item, cancelled, "Mødet blev aflyst", null, true, true));
+
+        JsonNode view = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/agenda-items/" + item),
+                        r -> r.statusCode() == 200
+                                && Http.json(r).path("version").asLong() == 4));
+
+        assertThat(view.path("timesDeferred").asInt())
+                .as("the committee deferred it once")
+                .isEqualTo(1);
+        assertThat(view.path("timesMoved").asInt())
+                .as("its meeting was cancelled once")
+                .isEqualTo(1);
+        JsonNode row = Http.json(http().get("/api/agenda-items/outstanding?committee=" + encoded(committee)))
+                .path("data")
+                .valueStream()
+                .filter(r -> r.path("id").asString().equals(item))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.path("timesDeferred").asInt()).isEqualTo(1);
+        assertThat(row.path("timesMoved").asInt()).isEqualTo(1);
+        assertThat(Http.json(http().get("/api/agenda-items/" + item + "/timeline"))
+                        .path("data")
+                        .findValuesAsString("summary"))
+                .anyMatch(summary -> summary.startsWith("Moved from meeting " + cancelled));
     }
 
     @Test

@@ -186,7 +186,8 @@ public class AgendaItem {
                 // each meeting has its own: a standing item left undecided ends with its meeting
                 apply(new AgendaItemWithdrawn(agendaItemId, meetingId, StandingItems.NOT_CARRIED_OVER));
             } else {
-                apply(new AgendaItemDeferred(agendaItemId, meetingId, command.reason(), null, true));
+                apply(new AgendaItemDeferred(
+                        agendaItemId, meetingId, command.reason(), null, true, command.meetingCancelled()));
             }
         }
         return version();

@@ -90,7 +90,10 @@ public final class AgendaItemCommands {
      * nothing otherwise.
      */
     public record CarryOverAgendaItem(
-            @TargetAggregateIdentifier String agendaItemId, String fromMeetingId, String reason) {}
+            @TargetAggregateIdentifier String agendaItemId,
+            String fromMeetingId,
+            String reason,
+            boolean meetingCancelled) {}
 
     /** Follow-ups of a decided item: assigned to a staff member of the directory, with a due date. */
     public record AssignFollowUp(

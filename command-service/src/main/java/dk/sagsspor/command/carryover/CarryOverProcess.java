@@ -31,7 +31,7 @@ class CarryOverProcess {
 
     static final String PROCESSING_GROUP = "carry-over";
     static final String UNDECIDED_AT_CLOSE = "Ikke afgjort, da mødet blev lukket";
-    static final String MEETING_CANCELLED = "Mødet blev aflyst";
+    static final String MEETING_CANCELLED = AgendaItemDeferred.MEETING_CANCELLED;
 
     private final JdbcClient jdbc;
     private final CarryOverTasks tasks;

@@ -127,7 +127,11 @@ class CarryOverTasks implements SmartLifecycle {
 
     private Object command(Task task) {
         if (task.kind().equals("DEFER")) {
-            return new CarryOverAgendaItem(task.agendaItemId(), task.fromMeetingId(), task.reason());
+            return new CarryOverAgendaItem(
+                    task.agendaItemId(),
+                    task.fromMeetingId(),
+                    task.reason(),
+                    CarryOverProcess.MEETING_CANCELLED.equals(task.reason()));
         }
         return new ScheduleAgendaItem(task.agendaItemId(), null, task.target(), null, null);
     }

@@ -141,7 +141,8 @@ class MinutesImport {
                             new CarryOverAgendaItem(
                                     id,
                                     earlier.meetingId(),
-                                    "Ikke afgjort; behandlet igen på mødet den " + minutes.meetingDate()));
+                                    "Ikke afgjort; behandlet igen på mødet den " + minutes.meetingDate(),
+                                    false));
                     jdbc.sql("delete from imported_undecided_item where agenda_item_id = :id")
                             .param("id", id)
                             .update();

@@ -324,20 +324,8 @@ class AgendaItemTest {
 
     @Test
     void carryOverDefersAnUndecidedItemStillOnTheClosedMeeting() {
-        fixture.given(
-                        new AgendaItemProposed(
-                                ID,
-                                "KKR Nordjylland",
-                                "Orientering om socialområdet",
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                false),
-                        SCHEDULED)
-                .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort"))
+        fixture.given(titled("Orientering om socialområdet"), SCHEDULED)
+                .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort", false))
                 .expectEvents(new AgendaItemDeferred(ID, MEETING, "Ikke afgjort", null, true));
     }
 
@@ -349,19 +337,23 @@ class AgendaItemTest {
                 "Eventuelt",
                 "Punkter til næste møde",
                 "Meddelelser")) {
-            fixture.given(
-                            new AgendaItemProposed(
-                                    ID, "KKR Nordjylland", title, null, List.of(), null, null, null, List.of(), false),
-                            SCHEDULED)
-                    .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort"))
+            fixture.given(titled(title), SCHEDULED)
+                    .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort", false))
                     .expectEvents(new AgendaItemWithdrawn(ID, MEETING, StandingItems.NOT_CARRIED_OVER));
         }
     }
 
     @Test
+    void aMoveFromACancelledMeetingIsNoDeferralByTheCommittee() {
+        fixture.given(titled("Trafikplan"), SCHEDULED)
+                .when(new CarryOverAgendaItem(ID, MEETING, "Mødet blev aflyst", true))
+                .expectEvents(new AgendaItemDeferred(ID, MEETING, "Mødet blev aflyst", null, true, true));
+    }
+
+    @Test
     void carryOverLeavesADecidedItemAlone() {
         fixture.given(PROPOSED, SCHEDULED, DECIDED)
-                .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort"))
+                .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort", false))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -369,7 +361,7 @@ class AgendaItemTest {
     @Test
     void carryOverLeavesAnItemNowOnAnotherMeetingAlone() {
         fixture.given(PROPOSED, new AgendaItemScheduled(ID, OTHER_MEETING))
-                .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort"))
+                .when(new CarryOverAgendaItem(ID, MEETING, "Ikke afgjort", false))
                 .expectNoEvents();
     }
 
@@ -395,5 +387,11 @@ class AgendaItemTest {
             }
             meetingEvents.publish(new GenericDomainEventMessage<>("Meeting", event.meetingId(), sequence, event));
         }
+    }
+
+    /** An open item of KKR Nordjylland with only a title. */
+    private static AgendaItemProposed titled(String title) {
+        return new AgendaItemProposed(
+                ID, "KKR Nordjylland", title, null, List.of(), null, null, null, List.of(), false);
     }
 }

@@ -33,6 +33,7 @@ record AgendaItem(
         String result,
         String resolutionText,
         int timesDeferred,
+        int timesMoved,
         List<String> incomplete) {
 
     AgendaItem withIncomplete(List<String> readModels) {
@@ -56,6 +57,7 @@ record AgendaItem(
                 result,
                 resolutionText,
                 timesDeferred,
+                timesMoved,
                 List.copyOf(readModels));
     }
 }

@@ -48,7 +48,7 @@ class AgendaItemBatch {
     private static final String COLUMNS =
             "id, committee, title, case_number, case_officers, background, recommendation,"
                     + " presentation, attachments, status, version, proposed_at, proposed_by, last_changed_at, closed_item,"
-                    + " meeting_id, outcome, resolution_text, times_deferred, open_follow_ups";
+                    + " meeting_id, outcome, resolution_text, times_deferred, times_moved, open_follow_ups";
 
     /** The same columns read from arrays of one element per row (lists as JSON arrays). */
     private static final String FROM_ARRAYS = """
@@ -60,7 +60,7 @@ class AgendaItemBatch {
                         then array(select jsonb_array_elements_text(cast(r.attachments as jsonb))) end,
                    r.status, r.version, r.proposed_at, r.proposed_by,
                    r.last_changed_at, r.closed_item, r.meeting_id, r.outcome, r.resolution_text, r.times_deferred,
-                   r.open_follow_ups
+                   r.times_moved, r.open_follow_ups
             """;
 
     private static final String UNNEST = """
@@ -71,11 +71,13 @@ class AgendaItemBatch {
                           cast(:proposedAt as timestamptz[]), cast(:proposedBy as text[]),
                           cast(:lastChangedAt as timestamptz[]), cast(:closedItem as boolean[]),
                           cast(:meetingId as text[]), cast(:outcome as text[]), cast(:resolutionText as text[]),
-                          cast(:timesDeferred as integer[]), cast(:openFollowUps as integer[]),
+                          cast(:timesDeferred as integer[]), cast(:timesMoved as integer[]),
+                          cast(:openFollowUps as integer[]),
                           cast(:validFrom as timestamptz[]), cast(:validTo as timestamptz[]))
                    as r(id, committee, title, case_number, case_officers, background, recommendation, presentation,
                         attachments, status, version, proposed_at, proposed_by, last_changed_at, closed_item,
-                        meeting_id, outcome, resolution_text, times_deferred, open_follow_ups, valid_from, valid_to)
+                        meeting_id, outcome, resolution_text, times_deferred, times_moved, open_follow_ups, valid_from,
+                        valid_to)
             """;
 
     private final JdbcClient jdbc;
@@ -162,7 +164,11 @@ class AgendaItemBatch {
             case AgendaItemDeferred e -> {
                 row.status = "DEFERRED";
                 row.meetingId = null;
-                row.timesDeferred++;
+                if (e.meetingCancelled()) {
+                    row.timesMoved++;
+                } else {
+                    row.timesDeferred++;
+                }
             }
             case AgendaItemWithdrawn e -> {
                 row.status = "WITHDRAWN";
@@ -347,6 +353,7 @@ class AgendaItemBatch {
                 .param("outcome", texts(rows, r -> r.outcome))
                 .param("resolutionText", texts(rows, r -> r.resolutionText))
                 .param("timesDeferred", texts(rows, r -> Integer.toString(r.timesDeferred)))
+                .param("timesMoved", texts(rows, r -> Integer.toString(r.timesMoved)))
                 .param("openFollowUps", texts(rows, r -> Integer.toString(r.openFollowUps)))
                 .param("validFrom", texts(rows, r -> r.validFrom == null ? null : r.validFrom.toString()))
                 .param("validTo", texts(rows, r -> r.validTo == null ? null : r.validTo.toString()));
@@ -385,6 +392,7 @@ class AgendaItemBatch {
         String outcome;
         String resolutionText;
         int timesDeferred;
+        int timesMoved;
         int openFollowUps;
         Instant validFrom;
         Instant validTo;
@@ -430,6 +438,7 @@ class AgendaItemBatch {
             row.outcome = rs.getString("outcome");
             row.resolutionText = rs.getString("resolution_text");
             row.timesDeferred = rs.getInt("times_deferred");
+            row.timesMoved = rs.getInt("times_moved");
             row.openFollowUps = rs.getInt("open_follow_ups");
             return row;
         }
@@ -455,6 +464,7 @@ class AgendaItemBatch {
             copy.outcome = outcome;
             copy.resolutionText = resolutionText;
             copy.timesDeferred = timesDeferred;
+            copy.timesMoved = timesMoved;
             copy.openFollowUps = openFollowUps;
             return copy;
         }

@@ -80,7 +80,7 @@ class AgendaItemProjection implements Projection<AgendaItemEvent> {
                 items.atMeeting(corrected.meetingId(), "DECIDED", corrected.outcome(), envelope);
             }
             case AgendaItemDeferred deferred -> {
-                items.deferred(envelope);
+                items.deferred(deferred.meetingCancelled(), envelope);
                 items.atMeeting(deferred.fromMeetingId(), "DEFERRED", null, envelope);
             }
             case AgendaItemWithdrawn withdrawn -> {

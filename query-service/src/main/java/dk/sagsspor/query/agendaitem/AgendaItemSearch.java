@@ -50,8 +50,9 @@ class AgendaItemSearch {
             Instant asOf) {}
 
     /**
-     * One row of a list: enough to see where an item stands and how long it has been waiting; {@code incomplete} names
-     * the read models that miss some of its events (empty when complete).
+     * One row of a list: enough to see where an item stands and how long it has been waiting — {@code timesDeferred}
+     * counts deferrals (by the committee, or left undecided at a meeting), {@code timesMoved} moves because a meeting
+     * was cancelled; {@code incomplete} names the read models that miss some of its events (empty when complete).
      */
     record Row(
             String id,
@@ -63,6 +64,7 @@ class AgendaItemSearch {
             String meeting,
             OffsetDateTime meetingStart,
             int timesDeferred,
+            int timesMoved,
             long ageDays,
             OffsetDateTime created,
             OffsetDateTime modified,
@@ -130,6 +132,7 @@ class AgendaItemSearch {
                             rs.getString("meeting_id"),
                             danish(rs.getTimestamp("start_at")),
                             rs.getInt("times_deferred"),
+                            rs.getInt("times_moved"),
                             ChronoUnit.DAYS.between(created.toLocalDate(), today),
                             created,
                             danish(rs.getTimestamp("last_changed_at")),
@@ -152,6 +155,7 @@ class AgendaItemSearch {
                             row.meeting(),
                             row.meetingStart(),
                             row.timesDeferred(),
+                            row.timesMoved(),
                             row.ageDays(),
                             row.created(),
                             row.modified(),

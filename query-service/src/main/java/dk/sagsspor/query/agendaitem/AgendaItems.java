@@ -92,8 +92,14 @@ class AgendaItems {
                 Map.of("outcome", outcome.name(), "text", text));
     }
 
-    void deferred(EventEnvelope envelope) {
-        update(envelope, "status = 'DEFERRED', meeting_id = null, times_deferred = times_deferred + 1", Map.of());
+    /** Deferred by the committee (or left undecided), or moved because the meeting was cancelled. */
+    void deferred(boolean meetingCancelled, EventEnvelope envelope) {
+        update(
+                envelope,
+                meetingCancelled
+                        ? "status = 'DEFERRED', meeting_id = null, times_moved = times_moved + 1"
+                        : "status = 'DEFERRED', meeting_id = null, times_deferred = times_deferred + 1",
+                Map.of());
     }
 
     void withdrawn(EventEnvelope envelope) {
@@ -175,6 +181,7 @@ class AgendaItems {
                 rs.getString("outcome"),
                 rs.getString("resolution_text"),
                 rs.getInt("times_deferred"),
+                rs.getInt("times_moved"),
                 List.of());
     }
 

@@ -61,7 +61,8 @@ final class Summaries {
             case AgendaItemDecisionCorrected e ->
                 "Decision corrected to " + e.outcome().danish() + " — " + e.text() + " (reason: " + e.reason() + ")";
             case AgendaItemDeferred e ->
-                (e.automatic() ? "Carried over" : "Deferred") + " from meeting " + e.fromMeetingId()
+                (e.meetingCancelled() ? "Moved" : e.automatic() ? "Carried over" : "Deferred") + " from meeting "
+                        + e.fromMeetingId()
                         + (e.toMeetingId() == null ? " to the next meeting" : " to meeting " + e.toMeetingId())
                         + ": " + e.reason();
             case AgendaItemWithdrawn e -> "Withdrawn: " + e.reason();

@@ -245,6 +245,8 @@ class AgendaItemProjectionIT {
                         List.of("title")),
                 id -> new AgendaItemDeferred(id, meeting, "Tiden slap op", null, false),
                 id -> new AgendaItemScheduled(id, meeting),
+                id -> new AgendaItemDeferred(id, meeting, "Mødet blev aflyst", null, true, true),
+                id -> new AgendaItemScheduled(id, meeting),
                 id -> new AgendaItemDecided(id, meeting, DecisionOutcome.APPROVED, "Godkendt"),
                 id -> new AgendaItemWithdrawn(id, null, "Trukket"));
         // the fourth event is dated before the third: versions never go back in time
@@ -255,6 +257,8 @@ class AgendaItemProjectionIT {
                 start.plusSeconds(5_400),
                 start.plusSeconds(9_000),
                 start.plusSeconds(9_000),
+                start.plusSeconds(10_000),
+                start.plusSeconds(11_000),
                 start.plusSeconds(12_000),
                 start.plusSeconds(15_000));
         for (int i = 0; i < life.size(); i++) {
@@ -286,6 +290,12 @@ class AgendaItemProjectionIT {
                     .hasSizeGreaterThan(0)
                     .isEqualTo(expected);
         }
+        assertThat(jdbc.sql("select times_deferred || '/' || times_moved from agenda_item where id = ?")
+                        .param(atOnce)
+                        .query(String.class)
+                        .single())
+                .as("deferred once by the committee, moved once from a cancelled meeting")
+                .isEqualTo("1/1");
     }
 
     private static DecodedEvent<AgendaItemEvent> decoded(AgendaItemEvent event, long sequence, Instant time) {
