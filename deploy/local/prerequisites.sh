@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what Sagsspor needs to build, test and run without Docker:
-# a JDK 25 and the PostgreSQL server binaries (initdb, pg_ctl). Installs PostgreSQL from the distribution's
-# packages if missing (Debian/Ubuntu: apt-get; needs root); a JDK 25 is looked for (JAVA_HOME, /usr/lib/jvm: see
+# a JDK 25, the PostgreSQL server binaries (initdb, pg_ctl) and pdftotext. Installs PostgreSQL and poppler-utils
+# from the distribution's packages if missing (Debian/Ubuntu: apt-get; needs root); a JDK 25 is looked for (JAVA_HOME, /usr/lib/jvm: see
 # .mvn/jdk.sh) and, where there is none, named for you to install — Debian 12 has no package of it. Idempotent.
 set -euo pipefail
 
@@ -17,9 +17,11 @@ jdk=$(bash -c 'source "$(dirname "$0")/../../.mvn/jdk.sh" && echo "$JAVA_HOME"' 
 
 missing=()
 if ! have_postgres; then missing+=(postgresql); fi
+# pdftotext (poppler): the smoke session reads the minutes PDF back with a reader that is not ours
+if ! command -v pdftotext > /dev/null; then missing+=(poppler-utils); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  log "JDK 25 ($jdk) and PostgreSQL server binaries present"
+  log "JDK 25 ($jdk), PostgreSQL server binaries and pdftotext present"
   exit 0
 fi
 

@@ -75,6 +75,19 @@ await_status "$orientation" SCHEDULED
 [ "$(field meeting)" != "$meeting" ] || fail "the deferred item was not carried over to another meeting"
 request GET "$QUERIES/api/agenda-items/no-such-item" 404 ''
 
+# the minutes as the document a secretariat files, read back by a PDF reader that is not ours (poppler's pdftotext)
+AS="$READER" request GET "$QUERIES/api/meetings/$meeting/minutes.pdf" 200 ''
+if command -v pdftotext > /dev/null; then
+  minutes_text=$(pdftotext -enc UTF-8 "$BODY" -)
+  for expected in "Referat" "KKR Nordjylland" "fredag den 11. april 2025, kl. 10.00–12.00" "Aalborg Rådhus" \
+      "1.1. Godkendelse af referat fra mødet den 7. februar 2025" "SAG-2025-00681 haan/hast" \
+      "Beslutning: Godkendt" "KKR Nordjylland godkendte referatet." "Beslutning: Udsat til et senere møde"; do
+    grep -qF "$expected" <<< "$minutes_text" || fail "the minutes PDF does not say \"$expected\": $minutes_text"
+  done
+else
+  echo "pdftotext is not installed (deploy/local/prerequisites.sh installs poppler-utils): the minutes PDF is not read back"
+fi
+
 # the decision creates work: a follow-up for a staff member of the directory, seen in the deadlines view
 AS="$ADMIN" request PUT "$COMMANDS/api/staff/hast" 200 '{"name": "Hanne Stougaard", "email": "hast@kl.dk"}'
 request POST "$COMMANDS/api/agenda-items/$minutes/follow-ups" 201 \

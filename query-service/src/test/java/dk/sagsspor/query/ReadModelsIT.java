@@ -408,6 +408,64 @@ class ReadModelsIT {
     }
 
     @Test
+    void rendersTheAgendaAndTheMinutesAsDocumentsWhosePdfTextSaysWhatTheMeetingSays() throws Exception {
+        await().atMost(PATIENCE)
+                .until(() -> Http.json(http().get("/api/meetings/" + meeting))
+                                .path("version")
+                                .asLong()
+                        == 5);
+
+        HttpResponse<byte[]> agenda = http().getBytes("/api/meetings/" + meeting + "/agenda.pdf");
+        HttpResponse<byte[]> minutesPdf = http().getBytes("/api/meetings/" + meeting + "/minutes.pdf");
+        HttpResponse<String> html = http().get("/api/meetings/" + meeting + "/agenda.html");
+
+        assertThat(agenda.statusCode()).isEqualTo(200);
+        assertThat(agenda.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String agendaText = pdfText(agenda.body());
+        assertThat(agendaText)
+                .contains(
+                        "Dagsorden",
+                        committee,
+                        "fredag den 11. april 2025, kl. 10.00–12.00",
+                        "Aalborg Rådhus",
+                        "Udsendt",
+                        "Regionalpolitiske sager",
+                        "3.1. Orientering om erhvervsfremmestrategien",
+                        "SAG-2025-00999 haan",
+                        "1.1. Godkendelse af referat",
+                        "Side 1 af 1")
+                .doesNotContain("Beslutning");
+        assertThat(agendaText.indexOf("1.1."))
+                .as("the agenda as sent out, before it was reordered")
+                .isLessThan(agendaText.indexOf("3.1."));
+        String minutesText = pdfText(minutesPdf.body());
+        assertThat(minutesText)
+                .contains(
+                        "Referat",
+                        "Foreløbigt referat: mødet er ikke afsluttet",
+                        "Beslutning: Godkendt med ændringer",
+                        "Godkendt med rettelse.",
+                        "Beslutning: Ikke behandlet");
+        assertThat(minutesText.indexOf("3.1."))
+                .as("the minutes in the agenda's order now")
+                .isLessThan(minutesText.indexOf("1.1."));
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(html.body()).contains("<h1>Dagsorden</h1>", "SAG-2025-00681 haan");
+        assertThat(http().get("/api/meetings/" + UUID.randomUUID() + "/minutes.pdf")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("[ \\t]+", " ");
+        }
+    }
+
+    @Test
     void searchIgnoresCaseInTheDanishLettersToo() {
         String item = UUID.randomUUID().toString();
         send(new AgendaItemProposed(

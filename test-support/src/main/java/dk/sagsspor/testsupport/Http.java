@@ -66,6 +66,18 @@ public final class Http {
         return send(request(path, headers).GET());
     }
 
+    /** A GET whose body is bytes (a PDF, say). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", contentType)

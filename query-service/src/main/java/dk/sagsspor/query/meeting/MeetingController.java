@@ -122,14 +122,8 @@ class MeetingController {
         }
         jdbc.sql("select e.meeting_id, e.agenda_item_id, e.number, e.position, e.section, i.title, i.closed_item,"
                         + " coalesce(o.status, 'SCHEDULED') as status, o.outcome"
-                        + " from " + History.asOf("agenda_entry", asOf) + " e"
-                        + " left join " + History.asOf("agenda_item", asOf) + " i on i.id = e.agenda_item_id "
+                        + AgendaLines.from(asOf)
                         + """
-                           left join lateral (
-                                select status, outcome from agenda_item_at_meeting a
-                                 where a.agenda_item_id = e.agenda_item_id and a.meeting_id = e.meeting_id
-                                   and (cast(:asOf as timestamptz) is null or a.recorded_at <= :asOf)
-                                 order by a.sequence desc limit 1) o on true
                          where e.meeting_id = any(cast(:meetings as text[])) and """
                         + Visibility.visible("i") + " order by e.meeting_id, e.position")
                 .param("meetings", meetingIds.toArray(String[]::new))

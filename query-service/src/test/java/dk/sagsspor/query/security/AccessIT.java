@@ -243,6 +243,8 @@ class AccessIT {
                     .contains(followUp, word);
             assertThat(http.get("/api/calendars/staff/" + initials + ".ics").body())
                     .contains(followUp);
+            assertThat(http.get("/api/meetings/" + meeting + "/minutes.html").body())
+                    .contains(word);
         }
     }
 
@@ -273,6 +275,13 @@ class AccessIT {
         assertThat(http.get("/api/calendars/committees/KKR%20Nordjylland.ics").body())
                 .doesNotContain(followUp, word);
         assertThat(http.get("/api/calendars/staff/" + initials + ".ics").body()).doesNotContain(followUp);
+        assertThat(http.get("/api/meetings/" + meeting + "/agenda.html").body())
+                .as(user)
+                .contains("Trafikplan")
+                .doesNotContain(word, "9.1");
+        assertThat(http.get("/api/meetings/" + meeting + "/minutes.html").body())
+                .contains("Trafikplan")
+                .doesNotContain(word);
     }
 
     private Http as(String user) {
