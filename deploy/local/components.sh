@@ -109,7 +109,8 @@ aot_launch() {
 }
 
 start_command_service() {
-  start_service command-service "$(command_jar)" "$SAGSSPOR_COMMAND_PORT" sagsspor_command
+  start_service command-service "$(command_jar)" "$SAGSSPOR_COMMAND_PORT" sagsspor_command \
+    --sagsspor.links.query-service="$SAGSSPOR_QUERY_URL"
 }
 
 start_query_service() {

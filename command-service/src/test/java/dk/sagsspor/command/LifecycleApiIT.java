@@ -317,6 +317,51 @@ class LifecycleApiIT {
     }
 
     @Test
+    void anUnreadableBodyIsABadRequestNamingTheFieldAndWhatItMustBe() {
+        String item = api.propose(NORD, "Punkt");
+        java.util.Map<String, String[]> cases = new java.util.LinkedHashMap<>();
+        cases.put(
+                "POST /api/agenda-items {\"committee\": \"" + NORD + "\", \"title\": 123}",
+                new String[] {"title", "must be text"});
+        cases.put(
+                "POST /api/agenda-items {\"committee\": \"" + NORD
+                        + "\", \"title\": \"T\", \"caseOfficers\": \"haan\"}",
+                new String[] {"caseOfficers", "must be a list"});
+        cases.put(
+                "POST /api/agenda-items/" + item + "/follow-ups {\"description\": \"d\", \"dueDate\": \"2025-02-30\","
+                        + " \"assignee\": \"hast\"}",
+                new String[] {"dueDate", "must be a date that exists"});
+        cases.put("POST /api/agenda-items {\"committee\": ", new String[] {"body", "is not valid JSON"});
+        cases.put("PATCH /api/agenda-items/" + item + " {\"title\": true}", new String[] {"title", "must be text"});
+        cases.put(
+                "POST /api/meetings {\"committee\": \"" + NORD + "\", \"start\": \"2031-03-30T02:30\","
+                        + " \"location\": \"A\"}",
+                new String[] {"start", "does not exist in Danish time"});
+        cases.put(
+                "POST /api/meetings {\"committee\": \"" + NORD + "\", \"start\": \"2031-10-26T02:30\","
+                        + " \"location\": \"A\"}",
+                new String[] {"start", "occurs twice in Danish time"});
+
+        cases.forEach((request, expected) -> {
+            String[] parts = request.split(" ", 3);
+            HttpResponse<String> response = api.http().send(parts[0], parts[1], parts[2]);
+            assertThat(response.statusCode())
+                    .as(request + " → " + response.body())
+                    .isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = Http.json(response);
+            assertThat(problem.path("type").asString()).isEqualTo("https://sagsspor.dk/problems/invalid-request");
+            assertThat(problem.path("errors").findValuesAsString("field"))
+                    .as(request)
+                    .containsExactly(expected[0]);
+            assertThat(problem.path("errors").get(0).path("message").asString())
+                    .as(request)
+                    .contains(expected[1]);
+        });
+        assertThat(api.events(item)).as("nothing recorded").containsExactly("AgendaItemProposed");
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         HttpResponse<String> item =
                 api.post("/api/agenda-items/" + UUID.randomUUID() + "/withdrawal", "{\"reason\": \"x\"}");

@@ -14,12 +14,12 @@ import dk.sagsspor.command.agendaitem.AgendaItemRequests.Discussion;
 import dk.sagsspor.command.agendaitem.AgendaItemRequests.Scheduling;
 import dk.sagsspor.command.agendaitem.AgendaItemRequests.Withdrawal;
 import dk.sagsspor.command.web.Commands;
+import dk.sagsspor.command.web.QueryLinks;
 import dk.sagsspor.command.web.Versions;
 import dk.sagsspor.command.web.Versions.Accepted;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -47,11 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/agenda-items")
 class AgendaItemController {
 
+    private final QueryLinks links;
+
     private final Commands commands;
     private final JsonMapper json;
     private final Validator validator;
 
-    AgendaItemController(Commands commands, JsonMapper json, Validator validator) {
+    AgendaItemController(Commands commands, JsonMapper json, Validator validator, QueryLinks links) {
+        this.links = links;
         this.commands = commands;
         this.json = json;
         this.validator = validator;
@@ -62,7 +65,7 @@ class AgendaItemController {
     ResponseEntity<Accepted> propose(@Valid @RequestBody ProposeAgendaItemRequest request) {
         String id = UUID.randomUUID().toString();
         commands.send(request.toCommand(id));
-        return ResponseEntity.created(URI.create("/api/agenda-items/" + id))
+        return ResponseEntity.created(links.to("/api/agenda-items/" + id))
                 .eTag(Versions.etag(0))
                 .body(new Accepted(id, 0));
     }

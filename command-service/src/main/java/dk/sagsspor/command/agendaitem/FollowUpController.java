@@ -6,6 +6,7 @@ import dk.sagsspor.command.agendaitem.AgendaItemCommands.ChangeFollowUpDueDate;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.CompleteFollowUp;
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ReassignFollowUp;
 import dk.sagsspor.command.web.Commands;
+import dk.sagsspor.command.web.QueryLinks;
 import dk.sagsspor.command.web.Versions;
 import dk.sagsspor.command.web.Versions.Accepted;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/agenda-items/{id}/follow-ups")
 class FollowUpController {
 
+    private final QueryLinks links;
+
     private final Commands commands;
 
-    FollowUpController(Commands commands) {
+    FollowUpController(Commands commands, QueryLinks links) {
+        this.links = links;
         this.commands = commands;
     }
 
@@ -75,7 +78,7 @@ class FollowUpController {
                 request.dueDate(),
                 request.assignee(),
                 request.source()));
-        return ResponseEntity.created(URI.create("/api/follow-ups/" + followUpId))
+        return ResponseEntity.created(links.to("/api/follow-ups/" + followUpId))
                 .eTag(Versions.etag(version))
                 .body(new Accepted(followUpId, version));
     }

@@ -1,5 +1,6 @@
 package dk.sagsspor.command.imports;
 
+import dk.sagsspor.command.web.QueryLinks;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -26,11 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Imports", description = "Existing minutes read into meetings, items, decisions and deadlines.")
 class MinutesImportController {
 
+    private final QueryLinks links;
+
     static final String TYPE_BASE = "https://sagsspor.dk/problems/";
 
     private final MinutesImport imports;
 
-    MinutesImportController(MinutesImport imports) {
+    MinutesImportController(MinutesImport imports, QueryLinks links) {
+        this.links = links;
         this.imports = imports;
     }
 
@@ -65,7 +69,7 @@ class MinutesImportController {
         }
         MinutesImport.Result result = imports.importMinutes(minutes);
         return result.imported()
-                ? ResponseEntity.created(URI.create("/api/meetings/" + result.meeting()))
+                ? ResponseEntity.created(links.to("/api/meetings/" + result.meeting()))
                         .body(result)
                 : ResponseEntity.ok(result);
     }

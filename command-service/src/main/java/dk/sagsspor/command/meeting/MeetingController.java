@@ -20,12 +20,12 @@ import dk.sagsspor.command.meeting.MeetingRequests.Schedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Times;
 import dk.sagsspor.command.web.Commands;
 import dk.sagsspor.command.web.MergePatch;
+import dk.sagsspor.command.web.QueryLinks;
 import dk.sagsspor.command.web.Versions;
 import dk.sagsspor.command.web.Versions.Accepted;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -55,11 +55,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/meetings")
 class MeetingController {
 
+    private final QueryLinks links;
+
     private final Commands commands;
     private final JsonMapper json;
     private final Validator validator;
 
-    MeetingController(Commands commands, JsonMapper json, Validator validator) {
+    MeetingController(Commands commands, JsonMapper json, Validator validator, QueryLinks links) {
+        this.links = links;
         this.commands = commands;
         this.json = json;
         this.validator = validator;
@@ -71,7 +74,7 @@ class MeetingController {
         String id = UUID.randomUUID().toString();
         commands.send(new ScheduleMeeting(
                 id, request.committee().strip(), times.start(), times.end(), request.location(), false));
-        return ResponseEntity.created(URI.create("/api/meetings/" + id))
+        return ResponseEntity.created(links.to("/api/meetings/" + id))
                 .eTag(Versions.etag(0))
                 .body(new Accepted(id, 0));
     }

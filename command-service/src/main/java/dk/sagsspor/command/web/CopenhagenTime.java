@@ -13,7 +13,10 @@ public final class CopenhagenTime {
 
     private CopenhagenTime() {}
 
-    /** {@code 2025-04-11T10:00:00+02:00} or {@code 2025-04-11T10:00} (Europe/Copenhagen); null stays null. */
+    /**
+     * {@code 2025-04-11T10:00:00+02:00} or {@code 2025-04-11T10:00} (Europe/Copenhagen); null stays null. A Danish local
+     * time that does not exist (in the spring-forward gap) or occurs twice (in the fall-back overlap) is refused.
+     */
     public static Instant parse(String field, String text) {
         if (text == null) {
             return null;
@@ -21,13 +24,28 @@ public final class CopenhagenTime {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException withoutOffset) {
+            LocalDateTime local;
             try {
-                return LocalDateTime.parse(text).atZone(ZONE).toInstant();
+                local = LocalDateTime.parse(text);
             } catch (DateTimeParseException e) {
                 throw new InvalidRequest(
                         field,
                         "must be a date and time like 2025-04-11T10:00 (Danish time) or 2025-04-11T10:00:00+02:00");
             }
+            // a local time the clocks skip (spring forward) does not exist, one they pass twice (fall back) is
+            // ambiguous: neither is moved or guessed
+            int offsets = ZONE.getRules().getValidOffsets(local).size();
+            if (offsets == 0) {
+                throw new InvalidRequest(
+                        field, "does not exist in Danish time: the clocks are put forward that night (" + text + ")");
+            }
+            if (offsets > 1) {
+                throw new InvalidRequest(
+                        field,
+                        "occurs twice in Danish time as the clocks are put back that night: give the offset, e.g. "
+                                + text + ":00+02:00 or " + text + ":00+01:00");
+            }
+            return local.atZone(ZONE).toInstant();
         }
     }
 }

@@ -54,8 +54,8 @@ public record MergePatch<T>(T value, Set<String> named) {
         T value;
         try {
             value = json.treeToValue(body, type);
-        } catch (RuntimeException e) {
-            throw new InvalidRequest("body", "parts have the wrong type: " + e.getMessage());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new InvalidRequest(List.of(UnreadableBodies.of(e)));
         }
         for (ConstraintViolation<T> violation : validator.validate(value)) {
             errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));

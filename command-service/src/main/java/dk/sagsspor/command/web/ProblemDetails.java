@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,6 +48,14 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                         new InvalidRequest.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A body that cannot be read: the field to blame and what it must be, as for any invalid field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                ex, invalid(List.of(UnreadableBodies.of(ex))), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(InvalidRequest.class)

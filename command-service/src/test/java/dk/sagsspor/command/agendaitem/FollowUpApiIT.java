@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The staff directory and follow-ups over HTTP: answers, refusals and what is recorded. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sagsspor.links.query-service=https://sagsspor.example.dk/query/")
 class FollowUpApiIT {
 
     @DynamicPropertySource
@@ -58,7 +60,9 @@ class FollowUpApiIT {
                         .formatted(initials));
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
         String followUp = Http.json(assigned).path("id").asString();
-        assertThat(assigned.headers().firstValue("Location")).hasValue("/api/follow-ups/" + followUp);
+        assertThat(assigned.headers().firstValue("Location"))
+                .as("where it can be read: the query service, not this one")
+                .hasValue("https://sagsspor.example.dk/query/api/follow-ups/" + followUp);
         String base = "/api/agenda-items/" + item + "/follow-ups/" + followUp;
 
         api.ok(base + "/due-date-change", "{\"dueDate\": \"2025-06-15\", \"reason\": \"Forlænget frist\"}");
