@@ -362,6 +362,19 @@ class LifecycleApiIT {
     }
 
     @Test
+    void whatTheContainerRefusesIsAProblemToo() {
+        for (String head : java.util.List.of(
+                "POST /api/agenda-items/a%2Fb/withdrawal HTTP/1.1\r\n",
+                "POST /api/imports/minutes?dryRun=%zz HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n",
+                "GET /api/meetings HTTP/1.1\r\nX-Note: " + "a".repeat(10_000) + "\r\n")) {
+            String response = Http.raw(port, head);
+
+            assertThat(response.lines().findFirst().orElse("")).as(head).matches("HTTP/1\\.1 4\\d\\d.*");
+            assertThat(response).as(head).contains("Content-Type: application/problem+json");
+        }
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         HttpResponse<String> item =
                 api.post("/api/agenda-items/" + UUID.randomUUID() + "/withdrawal", "{\"reason\": \"x\"}");

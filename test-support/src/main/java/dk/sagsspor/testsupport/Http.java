@@ -66,6 +66,24 @@ public final class Http {
         return send(request(path, headers).GET());
     }
 
+    /**
+     * A request written byte for byte on a socket, as the tester — for what a client library would not even send (an
+     * encoded slash in a path, a broken percent-encoding, a 10 KB header). {@code head} is the request line and any
+     * headers, each ending in CRLF; the whole response comes back as text, status line and headers included.
+     */
+    public static String raw(int port, String head) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((head + "Host: localhost\r\nAuthorization: " + basic(TESTER)
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A GET whose body is bytes (a PDF, say). */
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {

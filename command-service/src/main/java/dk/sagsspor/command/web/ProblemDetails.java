@@ -58,6 +58,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 ex, invalid(List.of(UnreadableBodies.of(ex))), headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A query parameter the container could not decode: a 400 naming it, as any other invalid field. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodable(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return invalid(List.of(new InvalidRequest.FieldError(
+                dk.sagsspor.web.RejectedParameters.name(ex), dk.sagsspor.web.RejectedParameters.MESSAGE)));
+    }
+
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest ex) {
         return invalid(ex.errors());

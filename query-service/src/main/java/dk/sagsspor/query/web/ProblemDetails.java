@@ -24,6 +24,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A query parameter the container could not decode: a 400 naming it, as any other bad parameter. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail undecodable(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return badQuery(
+                new BadQuery(dk.sagsspor.web.RejectedParameters.name(ex), dk.sagsspor.web.RejectedParameters.MESSAGE));
+    }
+
     @ExceptionHandler(BadQuery.class)
     ProblemDetail badQuery(BadQuery ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid query parameter.");
