@@ -221,8 +221,10 @@ class EndToEndIT {
         assertThat(view.path("created").asString()).startsWith("2025-04-11");
         JsonNode timeline =
                 Http.json(query.get("/api/agenda-items/" + item + "/timeline")).path("data");
-        assertThat(timeline.get(0).path("time").asString()).isEqualTo("2025-04-11T08:00:00Z");
-        assertThat(java.time.Instant.parse(timeline.get(0).path("recorded").asString()))
+        assertThat(timeline.get(0).path("time").asString()).isEqualTo("2025-04-11T10:00:00+02:00");
+        assertThat(java.time.OffsetDateTime.parse(
+                                timeline.get(0).path("recorded").asString())
+                        .toInstant())
                 .as("recorded when imported")
                 .isAfter(java.time.Instant.now().minus(Duration.ofMinutes(10)));
         assertThat(timeline.get(0).path("actor").asString()).isEqualTo(Http.TESTER);

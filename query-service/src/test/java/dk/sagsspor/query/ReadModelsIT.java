@@ -466,6 +466,43 @@ class ReadModelsIT {
     }
 
     @Test
+    void answersEveryTimeInOneFormDanishTimeWithItsOffsetAndTakesADayForAsOf() {
+        JsonNode register = Http.json(await().atMost(PATIENCE)
+                .until(
+                        () -> http().get("/api/decisions?committee=" + encoded(committee)),
+                        r -> Http.json(r).path("data").size() == 2));
+        String danish = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+0[12]:00";
+
+        String created = Http.json(http().get("/api/agenda-items/" + minutes))
+                .path("created")
+                .asString();
+        String listed = Http.json(http().get("/api/agenda-items?committee=" + encoded(committee)))
+                .path("data")
+                .valueStream()
+                .filter(row -> row.path("id").asString().equals(minutes))
+                .findFirst()
+                .orElseThrow()
+                .path("created")
+                .asString();
+        assertThat(created)
+                .as("an item's created, alone and in a list")
+                .isEqualTo(listed)
+                .matches(danish);
+        assertThat(Http.json(http().get("/api/agenda-items/" + minutes + "/timeline"))
+                        .path("data")
+                        .findValuesAsString("time"))
+                .allSatisfy(time -> assertThat(time).matches(danish));
+        assertThat(register.path("data").findValuesAsString("decided"))
+                .hasSize(2)
+                .allSatisfy(time -> assertThat(time).matches(danish));
+        HttpResponse<String> day = http().get("/api/agenda-items?committee=" + encoded(committee) + "&asOf=2025-04-12");
+        assertThat(day.statusCode()).as("a day: its start in Danish time").isEqualTo(200);
+        assertThat(Http.json(day).path("data").size())
+                .as("recorded later than that day")
+                .isZero();
+    }
+
+    @Test
     void searchIgnoresCaseInTheDanishLettersToo() {
         String item = UUID.randomUUID().toString();
         send(new AgendaItemProposed(

@@ -32,9 +32,11 @@ class AlertTopic {
     private final JsonMapper json;
     private final AlertProperties properties;
 
-    AlertTopic(KafkaTemplate<String, byte[]> kafka, JsonMapper json, AlertProperties properties) {
+    AlertTopic(KafkaTemplate<String, byte[]> kafka, AlertProperties properties) {
         this.kafka = kafka;
-        this.json = json;
+        // the published language as its golden samples write it (instants in UTC), not as the HTTP answers show
+        // times (Danish offsets, DanishTimes)
+        this.json = JsonMapper.shared();
         this.properties = properties;
     }
 

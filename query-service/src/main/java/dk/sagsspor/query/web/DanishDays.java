@@ -38,7 +38,8 @@ public final class DanishDays {
 
     /**
      * The instant a query looks back to ({@code asOf}): a time with an offset ({@code 2025-04-11T10:00:00+02:00}) or
-     * a Danish local time ({@code 2025-04-11T10:00}); null stays null (now); 400 if it is no time or in the future.
+     * a Danish local time ({@code 2025-04-11T10:00}) or a day ({@code 2025-04-11}, its start in Danish time); null
+     * stays null (now); 400 if it is no time or in the future.
      */
     public static Instant asOf(String text, Clock clock) {
         if (text == null) {
@@ -52,9 +53,18 @@ public final class DanishDays {
         } catch (DateTimeParseException notWithOffset) {
             try {
                 instant = LocalDateTime.parse(time).atZone(DENMARK).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new BadQuery(
-                        "asOf", "must be a time like 2025-04-11T10:00:00+02:00 or 2025-04-11T10:00 (Danish time)");
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    // a day, as everywhere a day is taken: its start in Danish time
+                    instant = java.time.LocalDate.parse(time)
+                            .atStartOfDay(DENMARK)
+                            .toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new BadQuery(
+                            "asOf",
+                            "must be a time like 2025-04-11T10:00:00+02:00 or 2025-04-11T10:00 (Danish time), or a"
+                                    + " day like 2025-04-11 (its start in Danish time)");
+                }
             }
         }
         if (instant.isAfter(clock.instant())) {

@@ -90,7 +90,9 @@ class AgendaItemProjectionIT {
         assertThat(item.path("caseOfficers").valueStream().map(JsonNode::asString))
                 .containsExactly("haan", "hast");
         assertThat(item.path("status").asString()).isEqualTo("PROPOSED");
-        assertThat(item.path("created").asString()).isEqualTo("2025-04-11T08:00:00Z");
+        assertThat(item.path("created").asString())
+                .as("in Danish time, as every time in every answer")
+                .isEqualTo("2025-04-11T10:00:00+02:00");
         assertThat(item.path("createdBy").asString()).isEqualTo("hast");
     }
 

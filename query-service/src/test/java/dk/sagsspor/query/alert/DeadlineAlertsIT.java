@@ -168,6 +168,9 @@ class DeadlineAlertsIT {
         assertThat(payloads).extracting(DeadlineAlert::kind).containsExactly("reminder", "reminder", "overdue");
         assertThat(payloads.get(0).assigneeName()).isEqualTo("Hanne Stougaard");
         assertThat(payloads.get(0).dueDate()).isEqualTo(DUE);
+        assertThat(new String(published.get(0).getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("the published language writes instants as its golden samples do, in UTC")
+                .containsPattern("\"raisedAt\":\"[0-9T:.-]+Z\"");
         assertThat(published.get(0).getId()).isEqualTo(sentReminder.path("id").asString());
         assertThat(first.http().get("/actuator/prometheus").body()
                         + second.http().get("/actuator/prometheus").body())
