@@ -38,30 +38,27 @@ public class UnreadableBodies {
         return of(ex.getCause() == null ? ex : ex.getCause());
     }
 
-    /** As {@link #of(HttpMessageNotReadableException)}, for what reading a JSON tree into a record threw. */
+    /**
+     * As {@link #of(HttpMessageNotReadableException)}, for what reading a JSON tree into a record threw: the outermost
+     * Jackson exception that knows the field (a value's own exception, a day that does not exist, may lie below it).
+     */
     static FieldError of(Throwable thrown) {
-        // the outermost Jackson exception that knows the field; a value's own exception (a day that does not exist)
-        // may lie below it
-        Throwable cause = thrown;
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                cause = t;
-                break;
+        JacksonException json = null;
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind
+                    && !databind.getPath().isEmpty()) {
+                return new FieldError(path(databind), expectation(databind));
             }
-            if (t.getCause() == null) {
-                cause = thrown instanceof JacksonException ? thrown : t;
+            if (json == null && cause instanceof JacksonException jackson) {
+                json = jackson;
             }
         }
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return new FieldError(path(databind), expectation(databind));
-        }
-        if (cause instanceof JacksonException json) {
-            return new FieldError(
-                    "body",
-                    "is not valid JSON: "
-                            + json.getOriginalMessage().lines().findFirst().orElse(""));
-        }
-        return new FieldError("body", "is missing or cannot be read as JSON");
+        return json == null
+                ? new FieldError("body", "is missing or cannot be read as JSON")
+                : new FieldError(
+                        "body",
+                        "is not valid JSON: "
+                                + json.getOriginalMessage().lines().findFirst().orElse(""));
     }
 
     private static String path(DatabindException ex) {

@@ -6,6 +6,7 @@ import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemParts;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
@@ -142,15 +143,7 @@ class AgendaItemBatch {
     private static void apply(Row row, AgendaItemEvent event) {
         switch (event) {
             case AgendaItemProposed e -> throw new IllegalStateException("handled by the caller");
-            case AgendaItemRevised e -> {
-                row.title = e.title();
-                row.caseNumber = e.caseNumber();
-                row.caseOfficers = e.caseOfficers();
-                row.background = e.background();
-                row.recommendation = e.recommendation();
-                row.presentation = e.presentation();
-                row.attachments = e.attachments();
-            }
+            case AgendaItemRevised e -> row.parts(e);
             case AgendaItemScheduled e -> {
                 row.status = "SCHEDULED";
                 row.meetingId = e.meetingId();
@@ -401,13 +394,7 @@ class AgendaItemBatch {
             Row row = new Row();
             row.id = e.agendaItemId();
             row.committee = e.committee();
-            row.title = e.title();
-            row.caseNumber = e.caseNumber();
-            row.caseOfficers = e.caseOfficers();
-            row.background = e.background();
-            row.recommendation = e.recommendation();
-            row.presentation = e.presentation();
-            row.attachments = e.attachments();
+            row.parts(e);
             row.status = "PROPOSED";
             row.version = envelope.sequence();
             row.proposedAt = envelope.occurredAt();
@@ -415,6 +402,17 @@ class AgendaItemBatch {
             row.lastChangedAt = envelope.occurredAt();
             row.closedItem = e.closedItem();
             return row;
+        }
+
+        /** The parts a proposal states and a revision restates in full. */
+        void parts(AgendaItemParts stated) {
+            title = stated.title();
+            caseNumber = stated.caseNumber();
+            caseOfficers = stated.caseOfficers();
+            background = stated.background();
+            recommendation = stated.recommendation();
+            presentation = stated.presentation();
+            attachments = stated.attachments();
         }
 
         static Row of(ResultSet rs) throws SQLException {

@@ -19,6 +19,7 @@ import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
 import dk.sagsspor.events.agendaitem.FollowUpReassigned;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
+import dk.sagsspor.query.projection.ProposedItems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,18 +91,7 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
         jdbc.sql("""
                         insert into decision_item (id, committee, title, case_number)
                         select * from unnest(cast(:ids as text[]), cast(:committees as text[]),
-                                             cast(:titles as text[]), cast(:caseNumbers as text[]))""")
-                .param(
-                        "ids",
-                        items.stream().map(AgendaItemProposed::agendaItemId).toArray(String[]::new))
-                .param(
-                        "committees",
-                        items.stream().map(AgendaItemProposed::committee).toArray(String[]::new))
-                .param("titles", items.stream().map(AgendaItemProposed::title).toArray(String[]::new))
-                .param(
-                        "caseNumbers",
-                        items.stream().map(AgendaItemProposed::caseNumber).toArray(String[]::new))
-                .update();
+                                             cast(:titles as text[]), cast(:caseNumbers as text[]))""").params(ProposedItems.columns(items)).update();
     }
 
     /** A decision's row, its columns in the order of {@link #insertDecisions}. */

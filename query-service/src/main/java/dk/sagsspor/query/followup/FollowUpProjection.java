@@ -19,6 +19,7 @@ import dk.sagsspor.events.agendaitem.FollowUpReassigned;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.projection.Projection;
+import dk.sagsspor.query.projection.ProposedItems;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -101,23 +102,7 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
                         insert into follow_up_item (id, committee, title, case_number, closed_item)
                         select * from unnest(cast(:ids as text[]), cast(:committees as text[]),
                                              cast(:titles as text[]), cast(:caseNumbers as text[]),
-                                             cast(:closedItems as boolean[]))""")
-                .param(
-                        "ids",
-                        items.stream().map(AgendaItemProposed::agendaItemId).toArray(String[]::new))
-                .param(
-                        "committees",
-                        items.stream().map(AgendaItemProposed::committee).toArray(String[]::new))
-                .param("titles", items.stream().map(AgendaItemProposed::title).toArray(String[]::new))
-                .param(
-                        "caseNumbers",
-                        items.stream().map(AgendaItemProposed::caseNumber).toArray(String[]::new))
-                .param(
-                        "closedItems",
-                        items.stream()
-                                .map(item -> Boolean.toString(item.closedItem()))
-                                .toArray(String[]::new))
-                .update();
+                                             cast(:closedItems as boolean[]))""").params(ProposedItems.columns(items)).update();
     }
 
     @Override
