@@ -11,7 +11,7 @@ start_postgres() {
   if [ ! -f "$PG_DATA/postmaster.pid" ] || ! as_postgres "$PG/pg_ctl" -D "$PG_DATA" status > /dev/null 2>&1; then
     rm -f "$PG_DATA/postmaster.pid"
     as_postgres "$PG/pg_ctl" -D "$PG_DATA" -l "$PG_HOME/server.log" -w -t 60 \
-      -o "-p $SAGSSPOR_PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1" start > /dev/null
+      -o "-p $SAGSSPOR_PG_PORT -k $PG_HOME -c listen_addresses=127.0.0.1 ${SAGSSPOR_PG_OPTIONS:-}" start > /dev/null
   fi
   for database in sagsspor_command sagsspor_query; do
     if ! "$PG/psql" -h 127.0.0.1 -p "$SAGSSPOR_PG_PORT" -U sagsspor -d postgres -tAc \

@@ -170,6 +170,16 @@ class AsOfQueriesIT {
                         .path("data")
                         .size())
                 .isZero();
+        // the versions keep no search vector: it is computed from the texts of the versions read
+        assertThat(Http.json(http().get(base + "&asOf=2025-04-08T12:00"))
+                        .path("data")
+                        .findValuesAsString("id"))
+                .containsExactly(spring.strategy);
+        assertThat(Http.json(http().get("/api/agenda-items?committee=" + encoded(spring.committee)
+                                + "&q=udviklingsstrategi&asOf=2025-04-01T12:00"))
+                        .path("data")
+                        .findValuesAsString("id"))
+                .containsExactly(spring.strategy);
         assertThat(Http.json(http().get("/api/agenda-items?committee=" + encoded(spring.committee)
                                 + "&status=WITHDRAWN&asOf=2025-04-09T00:00"))
                         .path("data")
@@ -186,6 +196,8 @@ class AsOfQueriesIT {
         List<String> missing = jdbc.sql("""
                         select c.table_name || '.' || c.column_name from information_schema.columns c
                          where c.table_schema = current_schema()
+                           -- a derived column may be left out and computed when the past is read (the search vector)
+                           and c.is_generated = 'NEVER'
                            and c.table_name || '_history' in (
                                 select table_name from information_schema.tables where table_schema = current_schema())
                            and not exists (

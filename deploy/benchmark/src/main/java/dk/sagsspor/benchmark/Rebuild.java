@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * M3: how fast the read models are rebuilt from Kafka alone. Writes {@code events} events to a topic of its own, in the
  * relay's exact format (CloudEvents headers, the events' JSON) — the realistic mix of {@link Mix}: meetings, their
  * agendas and items through their lives, follow-ups, staff — and starts a second query service from its jar on an empty database, reading that topic with consumer groups of its
- * own. Measured from its first committed offset to every projection having caught up.
+ * own. Measured from its first committed offset to its live consumer group being at the topic's end.
  */
 final class Rebuild {
 
@@ -75,6 +75,7 @@ final class Rebuild {
         try (Connection connection = DriverManager.getConnection(postgres + "postgres", "sagsspor", "")) {
             connection.createStatement().execute("create database " + database);
         }
+        boolean statements = Statements.reset(postgres + database);
         int port = 8092;
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -100,35 +101,39 @@ final class Rebuild {
         try {
             String prefix = "bench.rebuild." + run + ".";
             long firstProgress = 0;
-            long committedAtStart = 0;
+            long appliedAtStart = 0;
             double cpuAtStart = 0;
             double postgresAtStart = 0;
-            int projections = 0;
+            long applied = 0;
             while (true) {
                 if (!service.isAlive()) {
                     throw new IllegalStateException("the rebuild's query service stopped; see its log in " + logs);
                 }
+                // done when the live group ("read-models") is at the topic's end
                 Map<String, Long> lag = observe.consumerLag(topic, prefix);
-                long remaining = lag.values().stream().mapToLong(Long::longValue).sum();
-                long committed = (long) lag.size() * events - remaining;
-                if (firstProgress == 0 && committed > 0) {
+                applied = Math.max(
+                        applied,
+                        events - lag.values().stream().mapToLong(Long::longValue).min().orElse(events));
+                if (firstProgress == 0 && applied > 0) {
                     firstProgress = System.nanoTime();
-                    committedAtStart = committed;
+                    appliedAtStart = applied;
                     cpuAtStart = cpu(service.pid());
                     postgresAtStart = observe.cpuSeconds().getOrDefault("postgres/" + database, 0.0);
-                    projections = lag.size();
-                    System.out.printf("  %d projections rebuilding%n", projections);
+                    System.out.printf("  building the read models (consumer groups %s)%n", lag.keySet());
                 }
-                if (firstProgress != 0 && remaining == 0 && lag.size() >= projections) {
+                if (firstProgress != 0 && lag.getOrDefault("read-models", -1L) == 0) {
                     double seconds = (System.nanoTime() - firstProgress) / 1e9;
-                    double perProjection = (events * (double) lag.size() - committedAtStart) / lag.size();
                     Result result = new Result(
                             events,
-                            lag.size(),
+                            1,
                             seconds,
-                            perProjection / seconds,
+                            (events - appliedAtStart) / seconds,
                             cpu(service.pid()) - cpuAtStart,
                             observe.cpuSeconds().getOrDefault("postgres/" + database, 0.0) - postgresAtStart);
+                    if (statements) {
+                        Statements.write(postgres + database, database, logs.resolve("m3-statements.txt"));
+                        System.out.println("  the rebuild's costliest statements in " + logs.resolve("m3-statements.txt"));
+                    }
                     try {
                         Explain.write(postgres + database, logs.resolve("m3-explain.txt"));
                         System.out.println("  plans of the list queries on the rebuilt data in "
@@ -139,7 +144,7 @@ final class Rebuild {
                     return result;
                 }
                 if (firstProgress != 0) {
-                    System.out.printf("  %,d of %,d events applied by all projections%n", committed / Math.max(1, lag.size()), events);
+                    System.out.printf("  %,d of %,d events applied (%s)%n", applied, events, lag);
                 }
                 Thread.sleep(firstProgress == 0 ? 200 : 5000);
             }

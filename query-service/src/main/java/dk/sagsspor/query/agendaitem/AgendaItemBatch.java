@@ -93,8 +93,7 @@ class AgendaItemBatch {
         List<String> ids =
                 events.stream().map(e -> e.envelope().aggregateId()).distinct().toList();
         Map<String, Row> rows = current(ids);
-        Map<String, Instant> latestVersion = latestVersions(ids);
-        Map<String, Instant> endOpenVersionAt = new LinkedHashMap<>();
+        Map<String, Instant> latestVersion = endOpenVersions(events);
         Map<String, Row> lastVersion = new HashMap<>();
         List<Row> versions = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
@@ -123,8 +122,6 @@ class AgendaItemBatch {
             Row previous = lastVersion.get(id);
             if (previous != null) {
                 previous.validTo = max(time, previous.validFrom);
-            } else if (latestVersion.containsKey(id)) {
-                endOpenVersionAt.put(id, time);
             }
             Row version = row.copy();
             version.validFrom = max(time, latestVersion.get(id));
@@ -135,7 +132,6 @@ class AgendaItemBatch {
         writeRows(rows.values().stream()
                 .filter(row -> lastVersion.containsKey(row.id))
                 .toList());
-        endOpenVersions(endOpenVersionAt);
         writeVersions(versions);
         writeLines(lines);
     }
@@ -247,19 +243,6 @@ class AgendaItemBatch {
         return rows;
     }
 
-    /** Where each item's latest version begins, for the items that have versions. */
-    private Map<String, Instant> latestVersions(List<String> ids) {
-        Map<String, Instant> latest = new HashMap<>();
-        jdbc.sql("""
-                        select id, max(valid_from) as latest from agenda_item_history
-                         where id = any(:ids) group by id""")
-                .param("ids", ids.toArray(String[]::new))
-                .query((rs, n) ->
-                        latest.put(rs.getString("id"), rs.getTimestamp("latest").toInstant()))
-                .list();
-        return latest;
-    }
-
     private void writeRows(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
@@ -276,17 +259,30 @@ class AgendaItemBatch {
                 .update();
     }
 
-    private void endOpenVersions(Map<String, Instant> at) {
-        if (at.isEmpty()) {
-            return;
+    /**
+     * Ends the open version of each item of the poll at its first event of the poll (never before the version began)
+     * and answers where those versions began: the new ones begin no earlier. One statement, by the index of open
+     * versions (one per item, V20); an item without versions (new in this poll, or unknown) is not in the answer.
+     */
+    private Map<String, Instant> endOpenVersions(List<DecodedEvent<AgendaItemEvent>> events) {
+        Map<String, Instant> firstEvent = new LinkedHashMap<>();
+        for (DecodedEvent<AgendaItemEvent> event : events) {
+            firstEvent.putIfAbsent(
+                    event.envelope().aggregateId(), event.envelope().occurredAt());
         }
+        Map<String, Instant> began = new HashMap<>();
         jdbc.sql("""
                         update agenda_item_history h set valid_to = greatest(e.time, h.valid_from)
                           from unnest(cast(:ids as text[]), cast(:times as timestamptz[])) as e(id, time)
-                         where h.id = e.id and h.valid_to is null""")
-                .param("ids", at.keySet().toArray(String[]::new))
-                .param("times", at.values().stream().map(Instant::toString).toArray(String[]::new))
-                .update();
+                         where h.id = e.id and h.valid_to is null
+                        returning h.id, h.valid_from""")
+                .param("ids", firstEvent.keySet().toArray(String[]::new))
+                .param(
+                        "times",
+                        firstEvent.values().stream().map(Instant::toString).toArray(String[]::new))
+                .query((rs, n) -> began.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+        return began;
     }
 
     private void writeVersions(List<Row> versions) {
@@ -294,10 +290,9 @@ class AgendaItemBatch {
             return;
         }
         bind(
-                        jdbc.sql("insert into agenda_item_history (" + COLUMNS + ", search, valid_from, valid_to) "
+                        jdbc.sql("insert into agenda_item_history (" + COLUMNS + ", valid_from, valid_to) "
                                 + FROM_ARRAYS
-                                + ", agenda_item_search(r.title, r.recommendation, r.background, r.presentation),"
-                                + " r.valid_from, r.valid_to "
+                                + ", r.valid_from, r.valid_to "
                                 + UNNEST),
                         versions)
                 .update();

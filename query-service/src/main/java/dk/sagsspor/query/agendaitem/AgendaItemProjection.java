@@ -51,6 +51,12 @@ class AgendaItemProjection implements Projection<AgendaItemEvent> {
         return AgendaItemEvent.class;
     }
 
+    /** {@link AgendaItemBatch} ends the items' open versions by this. */
+    @Override
+    public List<String> writeIndexes() {
+        return List.of("agenda_item_history_open");
+    }
+
     @Override
     public List<String> tables() {
         return List.of("agenda_item_at_meeting", AgendaItems.TABLE + "_history", AgendaItems.TABLE);

@@ -76,7 +76,7 @@ class AgendaItemSearch {
         Instant asOf = filter.asOf();
         // the item's row says whether it is outstanding (V13): the outstanding items of a committee are read from a
         // partial index in the list's order, and counted from it, instead of every item joined to its follow-ups
-        String where = " from " + History.asOf(AgendaItems.TABLE, asOf) + " i left join "
+        String where = " from " + AgendaItems.asOf(asOf) + " i left join "
                 + History.asOf("meeting", asOf) + " m on m.id = i.meeting_id " + """
                  where (cast(:committee as text) is null or i.committee = :committee)
                   and (cast(:officer as text) is null or :officer = any (i.case_officers))

@@ -149,10 +149,18 @@ class AgendaItems {
         return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
+    /**
+     * The items as they stood at {@code asOf} (see {@link History#asOf(String, Instant, String)}), or the table when
+     * it is null; the versions keep no search vector (V20), it is computed for the rows read.
+     */
+    static String asOf(Instant asOf) {
+        return History.asOf(
+                TABLE, asOf, "agenda_item_search(h.title, h.recommendation, h.background, h.presentation) as search");
+    }
+
     /** The item now, or as it stood at {@code asOf} (if it existed then), if the current user may see it. */
     Optional<AgendaItem> find(String id, Instant asOf) {
-        return jdbc.sql("select * from " + History.asOf(TABLE, asOf) + " i where id = :id and "
-                        + Visibility.visible("i"))
+        return jdbc.sql("select * from " + asOf(asOf) + " i where id = :id and " + Visibility.visible("i"))
                 .param("id", id)
                 .params(Visibility.parameters())
                 .param("asOf", asOf == null ? null : Timestamp.from(asOf))

@@ -55,6 +55,12 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
         return AgendaItemEvent.class;
     }
 
+    /** {@link History#record} finds the versions to end by these. */
+    @Override
+    public List<String> writeIndexes() {
+        return List.of("follow_up_history_id");
+    }
+
     @Override
     public List<String> tables() {
         return List.of("follow_up_history", TABLE, "follow_up_item");

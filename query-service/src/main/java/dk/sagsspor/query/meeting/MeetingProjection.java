@@ -50,6 +50,12 @@ class MeetingProjection implements Projection<MeetingEvent> {
         return MeetingEvent.class;
     }
 
+    /** {@link History#record} finds the versions to end by these. */
+    @Override
+    public List<String> writeIndexes() {
+        return List.of("meeting_history_id", "agenda_entry_history_meeting");
+    }
+
     @Override
     public List<String> tables() {
         return List.of("meeting_promise", "agenda_entry_history", "agenda_entry", "meeting_history", "meeting");

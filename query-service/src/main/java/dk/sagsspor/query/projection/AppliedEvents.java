@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
  * Each projection's position in each aggregate's history: the last sequence it applied. The positions of a poll's
  * aggregates, for every projection of the pass, are read with row locks in one statement and written back in one
  * statement, in the same transaction as the read-model changes, so a redelivered event is recognised and skipped, and
- * an event from the future is refused — with two round trips per poll rather than two per event and projection.
+ * an event from the future is refused — with two round trips per poll rather than two per event and projection. The
+ * positions are keyed by aggregate first (V21): each of a poll's aggregates is one index lookup.
  */
 @Repository
 class AppliedEvents {
@@ -30,8 +31,9 @@ class AppliedEvents {
         if (!aggregateIds.isEmpty() && !projections.isEmpty()) {
             jdbc.sql("""
                             select projection, aggregate_id, last_sequence from projection_position
-                             where projection = any(:projections) and aggregate_id = any(:aggregateIds)
-                             order by projection, aggregate_id
+                             where aggregate_id in (select unnest(cast(:aggregateIds as text[])))
+                               and projection = any(:projections)
+                             order by aggregate_id, projection
                                for update""")
                     .param("projections", projections.toArray(String[]::new))
                     .param("aggregateIds", aggregateIds.stream().distinct().toArray(String[]::new))
@@ -92,7 +94,7 @@ class AppliedEvents {
                             select * from unnest(cast(:projections as text[]), cast(:aggregateIds as text[]),
                                                  cast(:sequences as bigint[]), cast(:eventIds as text[]),
                                                  cast(:times as timestamptz[]))
-                            on conflict (projection, aggregate_id) do update
+                            on conflict (aggregate_id, projection) do update
                                set last_sequence = excluded.last_sequence,
                                    last_event_id = excluded.last_event_id,
                                    last_event_time = excluded.last_event_time""")

@@ -50,10 +50,21 @@ public class History {
      * select from in place of the table, or the table itself when {@code asOf} is null (now).
      */
     public static String asOf(String table, Instant asOf) {
-        return asOf == null
-                ? table
-                : "(select * from " + table + "_history where valid_from <= :asOf"
-                        + " and (valid_to is null or valid_to > :asOf))";
+        return asOf(table, asOf, null);
+    }
+
+    /**
+     * As {@link #asOf(String, Instant)}, for a table whose versions leave out columns it derives from others (a
+     * search vector: costly to compute for every version, rarely read from the past): {@code derived} computes them
+     * from a version's columns, named {@code h}, as the table's generated columns do — only for the rows a query
+     * reads.
+     */
+    public static String asOf(String table, Instant asOf, String derived) {
+        if (asOf == null) {
+            return table;
+        }
+        return "(select h.*" + (derived == null ? "" : ", " + derived) + " from " + table + "_history h"
+                + " where h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf))";
     }
 
     /** The columns a version copies: every column of the history table but its validity and those it derives. */

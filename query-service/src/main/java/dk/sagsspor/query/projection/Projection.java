@@ -4,9 +4,9 @@ import dk.sagsspor.events.SagssporEvent;
 import java.util.List;
 
 /**
- * A read model kept up to date from the event topic. Every projection bean gets its own Kafka listener and consumer
- * group ({@code <group-prefix><name>}, see {@link ProjectionListeners}), so each can be rebuilt alone; events are
- * applied through {@link Projections}: idempotently, in one transaction with the projection's position.
+ * A read model kept up to date from the event topic. One listener feeds every projection bean
+ * ({@link ProjectionListeners}); {@link Projections} applies each poll to all of them in one pass, idempotently, in
+ * one transaction with each projection's positions. Each can be rebuilt alone ({@link ProjectionRebuilds}).
  */
 public interface Projection<E extends SagssporEvent> {
 
@@ -21,6 +21,14 @@ public interface Projection<E extends SagssporEvent> {
      * (referencing tables first): a rebuild empties them and applies every event again.
      */
     List<String> tables();
+
+    /**
+     * The indexes (by name) that its writes find rows by, beyond the unique ones: a rebuild keeps them while it loads
+     * (see {@link RebuildSchema}); every other index is built once at the end.
+     */
+    default List<String> writeIndexes() {
+        return List.of();
+    }
 
     /** Applies one event, inside the transaction that also records the projection's position. */
     void apply(DecodedEvent<E> event);

@@ -243,7 +243,9 @@ public class ProjectionRebuilds {
                         .single());
             }
             schemas.create(
-                    schema, targets.stream().flatMap(p -> p.tables().stream()).toList());
+                    schema,
+                    targets.stream().flatMap(p -> p.tables().stream()).toList(),
+                    targets.stream().flatMap(p -> p.writeIndexes().stream()).toList());
             Scope scope = new Scope(targets, schema);
             ConcurrentMessageListenerContainer<?, ?> container = containers.createContainer(properties.topic());
             container.getContainerProperties().setGroupId(group);
@@ -281,7 +283,12 @@ public class ProjectionRebuilds {
         try {
             awaitCommitted(rebuild.group(), rebuild.targets());
             state(rebuild, "indexing", null);
-            schemas.finish(rebuild.schema(), rebuild.tables());
+            schemas.finish(
+                    rebuild.schema(),
+                    rebuild.tables(),
+                    rebuild.projections().stream()
+                            .flatMap(p -> p.writeIndexes().stream())
+                            .toList());
             state(rebuild, "catching-up", null);
             live.stop();
             try {
@@ -482,7 +489,12 @@ public class ProjectionRebuilds {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnanswered("Interrupted while looking at consumer group " + group);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return; // no consumer has ever joined it
+            }
+            throw new KafkaUnanswered("Kafka did not answer about consumer group " + group + ": " + e.getMessage());
+        } catch (TimeoutException e) {
             throw new KafkaUnanswered("Kafka did not answer about consumer group " + group + ": " + e.getMessage());
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tables a rebuild writes into: copies of read-model tables in a schema of their own, made for bulk loading —
- * unlogged, with only the unique indexes that idempotent upserts need; the other indexes are built once at the end,
+ * unlogged, with only the unique indexes that idempotent upserts and finding a row need; the other indexes are built once at the end,
  * the tables logged and analysed; then they are swapped for the live ones in one transaction, with the projections'
  * positions. Queries see the old tables until that commit and the new ones from it.
  */
@@ -34,7 +34,7 @@ class RebuildSchema {
     }
 
     /** Creates the schema afresh (dropping what an earlier, interrupted rebuild left) with empty copies of the tables. */
-    void create(String schema, List<String> tables) {
+    void create(String schema, List<String> tables, List<String> writeIndexes) {
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("drop schema if exists " + schema + " cascade").update();
             jdbc.sql("create schema " + schema).update();
@@ -53,24 +53,41 @@ class RebuildSchema {
                         .list()) {
                     jdbc.sql(constraint).update();
                 }
+                // the other indexes its writes find rows by: unique ones that are no constraint, and those named
+                for (Index index : indexes(table)) {
+                    if (index.unique() || writeIndexes.contains(index.name())) {
+                        jdbc.sql(onTable(index.definition(), table, schema)).update();
+                    }
+                }
             }
         });
+    }
+
+    /** An index of a live table that no constraint owns. */
+    private record Index(String name, String definition, boolean unique) {}
+
+    /** The live table's indexes that no constraint owns. */
+    private List<Index> indexes(String table) {
+        return jdbc.sql("""
+                        select c.relname, pg_get_indexdef(i.indexrelid), i.indisunique
+                          from pg_index i join pg_class c on c.oid = i.indexrelid
+                         where i.indrelid = cast(:source as regclass)
+                           and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)""")
+                .param("source", "public." + table)
+                .query((rs, n) -> new Index(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
     }
 
     /**
      * Builds the live tables' other indexes on the copies (once, on full tables: far cheaper than keeping them up to
      * date row by row), makes the copies logged (crash-safe) and analyses them so the planner knows their size.
      */
-    void finish(String schema, List<String> tables) {
+    void finish(String schema, List<String> tables, List<String> writeIndexes) {
         for (String table : withPositions(tables)) {
-            for (String index : jdbc.sql("""
-                            select pg_get_indexdef(i.indexrelid) from pg_index i
-                             where i.indrelid = cast(:source as regclass)
-                               and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""")
-                    .param("source", "public." + table)
-                    .query(String.class)
-                    .list()) {
-                jdbc.sql(onTable(index, table, schema)).update();
+            for (Index index : indexes(table)) {
+                if (!index.unique() && !writeIndexes.contains(index.name())) {
+                    jdbc.sql(onTable(index.definition(), table, schema)).update();
+                }
             }
             jdbc.sql("alter table " + schema + "." + table + " set logged").update();
             jdbc.sql("analyze " + schema + "." + table).update();
