@@ -22,7 +22,6 @@ import dk.sagsspor.query.projection.Projection;
 import dk.sagsspor.query.projection.ProposedItems;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +35,16 @@ import org.springframework.stereotype.Component;
 class FollowUpProjection implements Projection<AgendaItemEvent> {
 
     static final String TABLE = "follow_up";
+    static final String ITEMS = "follow_up_item";
 
     private final JdbcClient jdbc;
     private final History history;
+    private final FollowUpBatch batch;
 
-    FollowUpProjection(JdbcClient jdbc, History history) {
+    FollowUpProjection(JdbcClient jdbc, History history, FollowUpBatch batch) {
         this.jdbc = jdbc;
         this.history = history;
+        this.batch = batch;
     }
 
     @Override
@@ -55,49 +57,21 @@ class FollowUpProjection implements Projection<AgendaItemEvent> {
         return AgendaItemEvent.class;
     }
 
-    /** {@link History#record} finds the versions to end by these. */
+    /** The batch ends open versions by these, and {@link History#record} finds the latest by these. */
     @Override
     public List<String> writeIndexes() {
-        return List.of("follow_up_history_id");
+        return List.of("follow_up_history_id", "follow_up_history_open");
     }
 
     @Override
     public List<String> tables() {
-        return List.of("follow_up_history", TABLE, "follow_up_item");
+        return List.of("follow_up_history", TABLE, ITEMS);
     }
 
-    /**
-     * A poll's events: the new items' rows in one statement (before anything else touches them), everything else
-     * event by event.
-     */
+    /** A poll's events in a few statements ({@link FollowUpBatch}); the event-by-event path is the reference. */
     @Override
     public void apply(List<DecodedEvent<AgendaItemEvent>> events) {
-        List<AgendaItemProposed> items = new ArrayList<>();
-        for (DecodedEvent<AgendaItemEvent> decoded : events) {
-            switch (decoded.event()) {
-                case AgendaItemProposed e -> items.add(e);
-                // what a revision of other parts than these does not change, and what follow-ups do not show
-                case AgendaItemRevised e when !e.changed("title") && !e.changed("caseNumber") -> {}
-                case AgendaItemScheduled _,
-                        AgendaItemUnscheduled _,
-                        AgendaItemDiscussed _,
-                        AgendaItemDecisionCorrected _,
-                        AgendaItemDeferred _,
-                        AgendaItemWithdrawn _ -> {}
-                case AgendaItemRevised _,
-                        AgendaItemDecided _,
-                        FollowUpAssigned _,
-                        FollowUpDueDateChanged _,
-                        FollowUpReassigned _,
-                        FollowUpCompleted _,
-                        FollowUpCancelled _ -> {
-                    insertItems(items);
-                    items.clear();
-                    apply(decoded);
-                }
-            }
-        }
-        insertItems(items);
+        batch.apply(events);
     }
 
     private void insertItems(List<AgendaItemProposed> items) {

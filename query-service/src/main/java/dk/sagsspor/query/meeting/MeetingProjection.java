@@ -34,10 +34,14 @@ class MeetingProjection implements Projection<MeetingEvent> {
 
     private final JdbcClient jdbc;
     private final History history;
+    private final MeetingPromises promises;
+    private final MeetingBatch batch;
 
-    MeetingProjection(JdbcClient jdbc, History history) {
+    MeetingProjection(JdbcClient jdbc, History history, MeetingPromises promises, MeetingBatch batch) {
         this.jdbc = jdbc;
         this.history = history;
+        this.promises = promises;
+        this.batch = batch;
     }
 
     @Override
@@ -50,15 +54,25 @@ class MeetingProjection implements Projection<MeetingEvent> {
         return MeetingEvent.class;
     }
 
-    /** {@link History#record} finds the versions to end by these. */
+    /** The batch ends open versions by these, and {@link History#record} finds the latest by these. */
     @Override
     public List<String> writeIndexes() {
-        return List.of("meeting_history_id", "agenda_entry_history_meeting");
+        return List.of(
+                "meeting_history_id",
+                "meeting_history_open",
+                "agenda_entry_history_meeting",
+                "agenda_entry_history_open");
     }
 
     @Override
     public List<String> tables() {
         return List.of("meeting_promise", "agenda_entry_history", "agenda_entry", "meeting_history", "meeting");
+    }
+
+    /** A poll's events in a few statements ({@link MeetingBatch}); this class's event-by-event path is the reference. */
+    @Override
+    public void apply(List<DecodedEvent<MeetingEvent>> events) {
+        batch.apply(events);
     }
 
     @Override
@@ -160,24 +174,7 @@ class MeetingProjection implements Projection<MeetingEvent> {
                         .param("id", e.meetingId())
                         .update();
             }
-            case MeetingNextAgendaPromised e -> {
-                jdbc.sql("delete from meeting_promise where meeting_id = :id")
-                        .param("id", e.meetingId())
-                        .update();
-                for (int position = 0; position < e.expectedItems().size(); position++) {
-                    jdbc.sql("""
-                                insert into meeting_promise (meeting_id, position, title, next_meeting_date, promised_at,
-                                                             promised_by)
-                                values (:id, :position, :title, :date, :time, :actor)""")
-                            .param("id", e.meetingId())
-                            .param("position", position + 1)
-                            .param("title", e.expectedItems().get(position))
-                            .param("date", e.nextMeetingDate())
-                            .param("time", timestamp(envelope.occurredAt()))
-                            .param("actor", envelope.actor())
-                            .update();
-                }
-            }
+            case MeetingNextAgendaPromised e -> promises.promise(e, envelope);
         }
         jdbc.sql("update meeting set version = :version, modified = :time where id = :id")
                 .param("version", envelope.sequence())

@@ -4,8 +4,10 @@ import dk.sagsspor.events.SagssporEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -64,7 +66,7 @@ class EventLogProjection implements Projection<SagssporEvent> {
                                       cast(:summaries as text[]), cast(:payloads as text[]))
                                as e(event_id, aggregate_type, aggregate_id, sequence, type, occurred_at, recorded_at,
                                     actor, correlation_id, agenda_item_id, summary, payload)
-                        on conflict (event_id) do nothing""")
+                        on conflict (aggregate_id, sequence) do nothing""")
                 .param("eventIds", column(events, e -> e.envelope().eventId()))
                 .param("aggregateTypes", column(events, e -> e.envelope().aggregateType()))
                 .param("aggregateIds", column(events, e -> e.envelope().aggregateId()))
@@ -92,15 +94,27 @@ class EventLogProjection implements Projection<SagssporEvent> {
         if (event instanceof AgendaItemEvent itemEvent) {
             return itemEvent.agendaItemId();
         }
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals("agendaItemId")) {
-                try {
-                    return (String) component.getAccessor().invoke(event);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+        Method accessor = AGENDA_ITEM_ID.get(event.getClass()).orElse(null);
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            return (String) accessor.invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each event type's {@code agendaItemId} accessor, if it has one: looked up once per type, not per event. */
+    private static final ClassValue<Optional<Method>> AGENDA_ITEM_ID = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> type) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("agendaItemId")) {
+                    return Optional.of(component.getAccessor());
                 }
             }
+            return Optional.empty();
         }
-        return null;
-    }
+    };
 }

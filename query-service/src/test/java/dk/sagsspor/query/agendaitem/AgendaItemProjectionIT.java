@@ -3,7 +3,6 @@ package dk.sagsspor.query.agendaitem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
@@ -13,7 +12,7 @@ import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.EventRecords;
-import dk.sagsspor.query.projection.DecodedEvent;
+import dk.sagsspor.query.projection.Polls;
 import dk.sagsspor.query.projection.ProjectionProperties;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -263,58 +261,32 @@ class AgendaItemProjectionIT {
                 start.plusSeconds(11_000),
                 start.plusSeconds(12_000),
                 start.plusSeconds(15_000));
-        for (int i = 0; i < life.size(); i++) {
-            int sequence = i;
-            var first = decoded(life.get(i).apply(oneByOne), sequence, times.get(i));
-            transactions.executeWithoutResult(tx -> projection.apply(first));
-        }
         // the item exists with a version before the poll, as in a live poll
-        for (int i = 0; i < 2; i++) {
-            var early = decoded(life.get(i).apply(atOnce), i, times.get(i));
-            transactions.executeWithoutResult(tx -> projection.apply(early));
-        }
-        List<DecodedEvent<AgendaItemEvent>> poll = new ArrayList<>();
-        for (int i = 2; i < life.size(); i++) {
-            poll.add(decoded(life.get(i).apply(atOnce), i, times.get(i)));
-        }
-        transactions.executeWithoutResult(tx -> projection.apply(poll));
+        Polls.writeBothWays(
+                transactions,
+                projection,
+                "AgendaItem",
+                life.stream().map(step -> step.apply(oneByOne)).toList(),
+                life.stream().map(step -> step.apply(atOnce)).toList(),
+                times,
+                2);
 
-        for (String query : List.of(
-                "select row_to_json(t)::jsonb - 'id' from agenda_item t where id = ?",
-                "select row_to_json(t)::jsonb - 'id' from agenda_item_history t where id = ? order by valid_from,"
-                        + " version",
-                "select row_to_json(t)::jsonb - 'agenda_item_id' from agenda_item_at_meeting t"
-                        + " where agenda_item_id = ? order by sequence")) {
-            List<String> expected =
-                    jdbc.sql(query).param(oneByOne).query(String.class).list();
-            assertThat(jdbc.sql(query).param(atOnce).query(String.class).list())
-                    .as(query)
-                    .hasSizeGreaterThan(0)
-                    .isEqualTo(expected);
-        }
+        Polls.assertSameRows(
+                jdbc,
+                oneByOne,
+                atOnce,
+                List.of(
+                        "select row_to_json(t)::jsonb - 'id' from agenda_item t where id = ?",
+                        "select row_to_json(t)::jsonb - 'id' from agenda_item_history t where id = ? order by valid_from,"
+                                + " version",
+                        "select row_to_json(t)::jsonb - 'agenda_item_id' from agenda_item_at_meeting t"
+                                + " where agenda_item_id = ? order by sequence"));
         assertThat(jdbc.sql("select times_deferred || '/' || times_moved from agenda_item where id = ?")
                         .param(atOnce)
                         .query(String.class)
                         .single())
                 .as("deferred once by the committee, moved once from a cancelled meeting")
                 .isEqualTo("1/1");
-    }
-
-    private static DecodedEvent<AgendaItemEvent> decoded(AgendaItemEvent event, long sequence, Instant time) {
-        return new DecodedEvent<>(
-                new EventEnvelope(
-                        UUID.randomUUID().toString(),
-                        "type",
-                        "test",
-                        "AgendaItem",
-                        event.agendaItemId(),
-                        sequence,
-                        time,
-                        "hast",
-                        null,
-                        null,
-                        time),
-                event);
     }
 
     @Test
