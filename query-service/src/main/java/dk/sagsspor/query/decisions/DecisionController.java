@@ -50,12 +50,11 @@ class DecisionController {
         PageRequest paging = new PageRequest(page, pageSize);
         String where = """
                   from decision d join decision_item i on i.id = d.agenda_item_id
-                  left join agenda_item a on a.id = d.agenda_item_id
                  where (cast(:committee as text) is null or i.committee = :committee)
                    and (cast(:reference as text) is null or i.case_number = :reference)
                    and (cast(:from as timestamptz) is null or d.decided_at >= :from)
                    and (cast(:to as timestamptz) is null or d.decided_at < :to)
-                   and """ + Visibility.visible("a");
+                   and """ + Visibility.visible("i");
         Timestamp fromTime = DanishDays.startOf("from", from, 0);
         Timestamp toTime = DanishDays.startOf("to", to, 1);
         long total = jdbc.sql("select count(*) " + where)

@@ -22,6 +22,7 @@ import dk.sagsspor.query.projection.Projection;
 import dk.sagsspor.query.projection.ProposedItems;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,29 +59,48 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
     }
 
     /**
-     * A poll's events in a few statements: the new items' rows at once, the decisions and corrections at once; a
-     * revision of an item's title or case number on its own, after the rows proposed before it.
+     * A poll's events in a few statements: the new items' rows at once (with the titles and case numbers of their
+     * revisions in the same poll), the decisions and corrections at once; a revision of an item proposed before the
+     * poll on its own.
      */
     @Override
     public void apply(List<DecodedEvent<AgendaItemEvent>> events) {
-        List<AgendaItemProposed> items = new ArrayList<>();
+        Map<String, AgendaItemProposed> items = new LinkedHashMap<>();
         List<String[]> decisions = new ArrayList<>();
         for (DecodedEvent<AgendaItemEvent> decoded : events) {
             AgendaItemEvent event = decoded.event();
             EventEnvelope envelope = decoded.envelope();
             if (event instanceof AgendaItemProposed proposed) {
-                items.add(proposed);
+                if (items.putIfAbsent(proposed.agendaItemId(), proposed) != null) {
+                    throw new IllegalStateException("Item " + proposed.agendaItemId() + " is proposed again");
+                }
             } else if (event instanceof AgendaItemDecided e) {
                 decisions.add(row(envelope, e.meetingId(), "DECISION", e.outcome(), e.text(), null));
             } else if (event instanceof AgendaItemDecisionCorrected e) {
                 decisions.add(row(envelope, e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason()));
+            } else if (event instanceof AgendaItemRevised e && items.containsKey(e.agendaItemId())) {
+                if (!e.changed("title") && !e.changed("caseNumber")) {
+                    continue;
+                }
+                AgendaItemProposed proposed = items.get(e.agendaItemId());
+                items.put(
+                        e.agendaItemId(),
+                        new AgendaItemProposed(
+                                proposed.agendaItemId(),
+                                proposed.committee(),
+                                e.title(),
+                                e.caseNumber(),
+                                proposed.caseOfficers(),
+                                proposed.background(),
+                                proposed.recommendation(),
+                                proposed.presentation(),
+                                proposed.attachments(),
+                                proposed.closedItem()));
             } else if (event instanceof AgendaItemRevised) {
-                insertItems(items);
-                items.clear();
                 apply(decoded);
             }
         }
-        insertItems(items);
+        insertItems(List.copyOf(items.values()));
         insertDecisions(decisions);
     }
 
@@ -89,9 +109,10 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
             return;
         }
         jdbc.sql("""
-                        insert into decision_item (id, committee, title, case_number)
+                        insert into decision_item (id, committee, title, case_number, closed_item)
                         select * from unnest(cast(:ids as text[]), cast(:committees as text[]),
-                                             cast(:titles as text[]), cast(:caseNumbers as text[]))""").params(ProposedItems.columns(items)).update();
+                                             cast(:titles as text[]), cast(:caseNumbers as text[]),
+                                             cast(:closedItems as boolean[]))""").params(ProposedItems.columns(items)).update();
     }
 
     /** A decision's row, its columns in the order of {@link #insertDecisions}. */

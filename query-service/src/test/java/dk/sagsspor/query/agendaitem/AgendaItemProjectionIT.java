@@ -11,6 +11,9 @@ import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
 import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.agendaitem.FollowUpAssigned;
+import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
+import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.query.EventRecords;
 import dk.sagsspor.query.projection.Polls;
 import dk.sagsspor.query.projection.ProjectionProperties;
@@ -22,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -192,6 +197,64 @@ class AgendaItemProjectionIT {
         assertThat(Http.json(awaitItem(before)).path("name").asString()).isEqualTo("Before the poison");
         ConsumerRecord<String, byte[]> dead = Topics.firstRecordWithKey(properties.deadLetterTopic(), poison, PATIENCE);
         assertThat(Topics.header(dead, "kafka_dlt-exception-fqcn")).endsWith("UndecodableEvent");
+    }
+
+    /**
+     * The same in a large poll of every kind of event (items, their follow-ups and a meeting with its agenda, each
+     * read model writing a poll at once): the pass fails on the poison record, the records before it are applied
+     * again, it is dead-lettered alone, and the records after it are applied.
+     */
+    @Test
+    void aPoisonRecordInTheMiddleOfALargePollCostsNoneOfTheOthers() {
+        String poison = UUID.randomUUID().toString();
+        String meeting = UUID.randomUUID().toString();
+        List<String> items = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(EventRecords.record(
+                properties.topic(),
+                new MeetingScheduled(
+                        meeting, "KKR Nordjylland", Instant.parse("2031-04-11T08:00:00Z"), null, null, false),
+                0));
+        for (int i = 0; i < 120; i++) {
+            String item = UUID.randomUUID().toString();
+            items.add(item);
+            records.add(EventRecords.record(properties.topic(), proposal(item, "Punkt " + i), 0));
+            records.add(EventRecords.record(
+                    properties.topic(), new MeetingAgendaItemAdded(meeting, item, "3." + i, null, false), i + 1));
+            records.add(EventRecords.record(
+                    properties.topic(),
+                    new FollowUpAssigned(item, item + "-f", "Svar", LocalDate.parse("2031-05-01"), "hast", null),
+                    1));
+        }
+        records.add(
+                records.size() / 2,
+                new ProducerRecord<>(
+                        properties.topic(), 0, poison, "not an event, in the middle".getBytes(StandardCharsets.UTF_8)));
+        records.forEach(record -> kafka.send(onPartitionZero(record)));
+        kafka.flush();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(count("select count(*) from agenda_item where id = any(?)", items))
+                    .isEqualTo(120);
+            assertThat(count("select count(*) from follow_up where agenda_item_id = any(?)", items))
+                    .isEqualTo(120);
+            assertThat(count("select count(*) from agenda_entry where agenda_item_id = any(?)", items))
+                    .isEqualTo(120);
+        });
+        ConsumerRecord<String, byte[]> dead = Topics.firstRecordWithKey(properties.deadLetterTopic(), poison, PATIENCE);
+        assertThat(Topics.header(dead, "kafka_dlt-exception-fqcn")).endsWith("UndecodableEvent");
+        List<String> keys = new ArrayList<>(items);
+        keys.add(meeting);
+        assertThat(count("select count(*) from dead_letter where record_key = any(?)", keys))
+                .as("nothing but the poison record dead-lettered")
+                .isZero();
+    }
+
+    private long count(String query, List<String> ids) {
+        return jdbc.sql(query)
+                .param(ids.toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private static ProducerRecord<String, byte[]> onPartitionZero(ProducerRecord<String, byte[]> record) {
