@@ -22,7 +22,6 @@ import dk.sagsspor.query.projection.Projection;
 import dk.sagsspor.query.projection.ProposedItems;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,42 +64,22 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
      */
     @Override
     public void apply(List<DecodedEvent<AgendaItemEvent>> events) {
-        Map<String, AgendaItemProposed> items = new LinkedHashMap<>();
+        ProposedItems.Poll items = new ProposedItems.Poll();
         List<String[]> decisions = new ArrayList<>();
         for (DecodedEvent<AgendaItemEvent> decoded : events) {
             AgendaItemEvent event = decoded.event();
             EventEnvelope envelope = decoded.envelope();
             if (event instanceof AgendaItemProposed proposed) {
-                if (items.putIfAbsent(proposed.agendaItemId(), proposed) != null) {
-                    throw new IllegalStateException("Item " + proposed.agendaItemId() + " is proposed again");
-                }
+                items.propose(proposed);
             } else if (event instanceof AgendaItemDecided e) {
                 decisions.add(row(envelope, e.meetingId(), "DECISION", e.outcome(), e.text(), null));
             } else if (event instanceof AgendaItemDecisionCorrected e) {
                 decisions.add(row(envelope, e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason()));
-            } else if (event instanceof AgendaItemRevised e && items.containsKey(e.agendaItemId())) {
-                if (!e.changed("title") && !e.changed("caseNumber")) {
-                    continue;
-                }
-                AgendaItemProposed proposed = items.get(e.agendaItemId());
-                items.put(
-                        e.agendaItemId(),
-                        new AgendaItemProposed(
-                                proposed.agendaItemId(),
-                                proposed.committee(),
-                                e.title(),
-                                e.caseNumber(),
-                                proposed.caseOfficers(),
-                                proposed.background(),
-                                proposed.recommendation(),
-                                proposed.presentation(),
-                                proposed.attachments(),
-                                proposed.closedItem()));
-            } else if (event instanceof AgendaItemRevised) {
+            } else if (event instanceof AgendaItemRevised e && !items.revise(e)) {
                 apply(decoded);
             }
         }
-        insertItems(List.copyOf(items.values()));
+        insertItems(items.items());
         insertDecisions(decisions);
     }
 

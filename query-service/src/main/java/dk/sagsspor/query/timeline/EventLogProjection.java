@@ -2,11 +2,16 @@ package dk.sagsspor.query.timeline;
 
 import dk.sagsspor.events.SagssporEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Projection;
+import dk.sagsspor.query.projection.ProposedItems;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,13 +19,16 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps every event with its envelope and a readable summary in {@code event_log}: the timelines of items (their own
- * events and the agenda events that name them) and meetings read it.
+ * Keeps every event with its envelope and a readable summary in {@code event_log}, and what the timelines show of each
+ * item in {@code event_log_item}: the timelines of items (their own events and the agenda events that name them) and
+ * meetings read them.
  */
 @Component
 class EventLogProjection implements Projection<SagssporEvent> {
 
     static final String NAME = "event-log";
+    /** What the timelines show of each item: its title, committee and whether it is closed. */
+    static final String ITEMS = "event_log_item";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -42,7 +50,7 @@ class EventLogProjection implements Projection<SagssporEvent> {
 
     @Override
     public List<String> tables() {
-        return List.of("event_log");
+        return List.of("event_log", ITEMS);
     }
 
     @Override
@@ -50,9 +58,41 @@ class EventLogProjection implements Projection<SagssporEvent> {
         apply(List.of(decoded));
     }
 
-    /** A poll's events in one statement: a row each, from arrays of their columns. */
+    /**
+     * A poll's events in one statement: a row each, from arrays of their columns; the items they propose in one more
+     * (with their revisions in the poll folded in), and revisions of earlier items' titles in one more.
+     */
     @Override
     public void apply(List<DecodedEvent<SagssporEvent>> events) {
+        ProposedItems.Poll proposed = new ProposedItems.Poll();
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (DecodedEvent<SagssporEvent> event : events) {
+            if (event.event() instanceof AgendaItemProposed e) {
+                proposed.propose(e);
+            } else if (event.event() instanceof AgendaItemRevised e && !proposed.revise(e)) {
+                titles.put(e.agendaItemId(), e.title());
+            }
+        }
+        insertEvents(events);
+        if (!proposed.items().isEmpty()) {
+            jdbc.sql("""
+                            insert into event_log_item (id, committee, title, closed_item)
+                            select id, committee, title, closed from unnest(cast(:ids as text[]),
+                                   cast(:committees as text[]), cast(:titles as text[]), cast(:caseNumbers as text[]),
+                                   cast(:closedItems as boolean[])) as r(id, committee, title, case_number, closed)""").params(ProposedItems.columns(proposed.items())).update();
+        }
+        if (!titles.isEmpty()) {
+            jdbc.sql("""
+                            update event_log_item i set title = r.title
+                              from unnest(cast(:ids as text[]), cast(:titles as text[])) as r(id, title)
+                             where i.id = r.id""")
+                    .param("ids", titles.keySet().toArray(String[]::new))
+                    .param("titles", titles.values().toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    private void insertEvents(List<DecodedEvent<SagssporEvent>> events) {
         jdbc.sql("""
                         insert into event_log (event_id, aggregate_type, aggregate_id, sequence, type, occurred_at,
                                                recorded_at, actor, correlation_id, agenda_item_id, summary, payload)

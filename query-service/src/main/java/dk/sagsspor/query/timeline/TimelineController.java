@@ -35,11 +35,11 @@ class TimelineController {
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "100") int pageSize,
             HttpServletResponse response) {
-        // an item not known yet (its read model behind the event log) may be a closed one: only those who see every
-        // closed item see its timeline until it is
-        boolean visible = jdbc.sql("select exists (select 1 from agenda_item i where i.id = :id and "
+        // an item whose proposal the event log does not have (dead-lettered) may be a closed one: only those who see
+        // every closed item see its timeline then
+        boolean visible = jdbc.sql("select exists (select 1 from event_log_item i where i.id = :id and "
                         + Visibility.visible("i") + ") or (:seesEveryClosedItem"
-                        + " and not exists (select 1 from agenda_item i where i.id = :id))")
+                        + " and not exists (select 1 from event_log_item i where i.id = :id))")
                 .param("id", id)
                 .params(Visibility.parameters())
                 .query(Boolean.class)
@@ -76,7 +76,7 @@ class TimelineController {
         // an item's own timeline was checked above; a meeting's names items, each of which must be visible
         String visible = column.equals("agenda_item_id")
                 ? "true"
-                : "(e.agenda_item_id is null or exists (select 1 from agenda_item i where i.id = e.agenda_item_id"
+                : "(e.agenda_item_id is null or exists (select 1 from event_log_item i where i.id = e.agenda_item_id"
                         + " and " + Visibility.visible("i") + "))";
         long total = jdbc.sql("select count(*) from event_log e where e." + column + " = :id and " + visible)
                 .param("id", id)
@@ -89,10 +89,10 @@ class TimelineController {
         // the columns an entry shows, not the payload (a publication's is read in the database, to count the items)
         List<TimelineEntry> entries = jdbc.sql("select e.occurred_at, e.recorded_at, e.actor, e.type, e.summary,"
                         + " e.aggregate_type, e.aggregate_id, e.sequence, e.event_id, e.correlation_id,"
-                        + " e.agenda_item_id, (select i.title from agenda_item i where i.id = e.agenda_item_id)"
+                        + " e.agenda_item_id, (select i.title from event_log_item i where i.id = e.agenda_item_id)"
                         + " as agenda_item_name, case when e.type = 'MeetingAgendaPublished' then"
                         + " (select count(*) from jsonb_array_elements(e.payload -> 'agenda') a"
-                        + "   where exists (select 1 from agenda_item i where i.id = a ->> 'agendaItemId' and "
+                        + "   where exists (select 1 from event_log_item i where i.id = a ->> 'agendaItemId' and "
                         + Visibility.visible("i") + ")) end as visible_agenda_items"
                         + " from event_log e where e." + column + " = :id and " + visible
                         + " order by e.occurred_at, e.recorded_at, e.aggregate_id, e.sequence"
