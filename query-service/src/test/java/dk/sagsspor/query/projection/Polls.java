@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.SagssporEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,5 +84,39 @@ public final class Polls {
                     .isEqualTo(
                             jdbc.sql(query).param(oneByOne).query(String.class).list());
         }
+    }
+
+    /**
+     * An item's life for the read models that keep its title: proposed closed, its title and case number revised, a
+     * revision of other parts, decided, its title revised again, the decision corrected.
+     */
+    public static List<Function<String, AgendaItemEvent>> revisedAndDecided() {
+        return List.of(
+                id -> new AgendaItemProposed(
+                        id, "KKR Batch", "Først", "SAG-2025-00001", List.of("hast"), null, null, null, List.of(), true),
+                id -> new AgendaItemRevised(
+                        id,
+                        "Anden",
+                        "SAG-2025-00002",
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of("title", "caseNumber")),
+                id -> new AgendaItemRevised(
+                        id,
+                        "Ignoreret",
+                        "SAG-2025-00002",
+                        List.of("haan"),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of("caseOfficers")),
+                id -> new AgendaItemDecided(id, "meeting-1", DecisionOutcome.APPROVED, "Godkendt"),
+                id -> new AgendaItemRevised(
+                        id, "Tredje", "SAG-2025-00002", List.of(), null, null, null, List.of(), List.of("title")),
+                id -> new AgendaItemDecisionCorrected(id, "meeting-1", DecisionOutcome.REJECTED, "Afvist", "Fejl"));
     }
 }

@@ -1,11 +1,7 @@
 package dk.sagsspor.query.timeline;
 
 import dk.sagsspor.events.SagssporEvent;
-import dk.sagsspor.events.agendaitem.AgendaItemDecided;
-import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
-import dk.sagsspor.events.agendaitem.AgendaItemProposed;
-import dk.sagsspor.events.agendaitem.AgendaItemRevised;
-import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.query.projection.Polls;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.time.Instant;
@@ -43,41 +39,15 @@ class EventLogBatchIT {
     void aProposalItsRevisionsAndItsDecisionsInOnePollGiveTheRowsOfOneByOne() {
         String oneByOne = UUID.randomUUID().toString();
         String atOnce = UUID.randomUUID().toString();
-        List<Function<String, SagssporEvent>> life = List.of(
-                id -> new AgendaItemProposed(
-                        id, "KKR Batch", "Først", "SAG-2025-00001", List.of("hast"), null, null, null, List.of(), true),
-                id -> new AgendaItemRevised(
-                        id,
-                        "Anden",
-                        "SAG-2025-00002",
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of("title", "caseNumber")),
-                id -> new AgendaItemRevised(
-                        id,
-                        "Ignoreret",
-                        "SAG-2025-00002",
-                        List.of("haan"),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of("caseOfficers")),
-                id -> new AgendaItemDecided(id, "meeting-1", DecisionOutcome.APPROVED, "Godkendt"),
-                id -> new AgendaItemRevised(
-                        id, "Tredje", "SAG-2025-00002", List.of(), null, null, null, List.of(), List.of("title")),
-                id -> new AgendaItemDecisionCorrected(id, "meeting-1", DecisionOutcome.REJECTED, "Afvist", "Fejl"));
+        List<Function<String, AgendaItemEvent>> life = Polls.revisedAndDecided();
         Instant start = Instant.parse("2025-04-11T08:00:00Z");
 
         Polls.writeBothWays(
                 transactions,
                 projection,
                 "AgendaItem",
-                life.stream().map(step -> step.apply(oneByOne)).toList(),
-                life.stream().map(step -> step.apply(atOnce)).toList(),
+                life.stream().map(step -> (SagssporEvent) step.apply(oneByOne)).toList(),
+                life.stream().map(step -> (SagssporEvent) step.apply(atOnce)).toList(),
                 IntStream.range(0, life.size()).mapToObj(start::plusSeconds).toList(),
                 0);
 
