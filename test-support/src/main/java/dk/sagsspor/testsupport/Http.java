@@ -113,6 +113,13 @@ public final class Http {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method with a body of any content type. */
+    public HttpResponse<String> sendAs(String method, String path, String contentType, String body, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

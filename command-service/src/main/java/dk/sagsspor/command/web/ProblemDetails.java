@@ -3,6 +3,7 @@ package dk.sagsspor.command.web;
 import dk.sagsspor.command.RuleViolation;
 import dk.sagsspor.command.VersionedCommand.StaleVersion;
 import dk.sagsspor.command.security.NotYourCommittee;
+import dk.sagsspor.web.StatusProblems;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -180,5 +182,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** Spring's own refusals (415, 405, 406, …) carry a type of our catalogue too ({@link StatusProblems}). */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            StatusProblems.typed(problem, statusCode);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

@@ -23,14 +23,18 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 public class UnreadableBodies {
 
-    /** No number or boolean silently becomes text. */
+    /**
+     * No number or boolean silently becomes text, and no number a date (Jackson reads {@code "dueDate": 123} as the
+     * 123rd day after 1970 unless told not to be lenient).
+     */
     @Bean
     JsonMapperBuilderCustomizer strictText() {
-        return builder -> builder.withCoercionConfig(
-                LogicalType.Textual,
-                config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder -> builder.defaultLeniency(false)
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     /** The field that could not be read and what it must be; the body as a whole when no field is to blame. */

@@ -1,10 +1,16 @@
 package dk.sagsspor.query.web;
 
+import dk.sagsspor.web.StatusProblems;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as an RFC 9457 problem; Spring's handlers cover malformed requests, this adds the domain's. */
@@ -51,5 +57,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("kind", ex.kind());
         problem.setProperty("id", ex.id());
         return problem;
+    }
+
+    /** Spring's own refusals (415, 405, 406, …) carry a type of our catalogue too ({@link StatusProblems}). */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            StatusProblems.typed(problem, statusCode);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }
