@@ -3,14 +3,17 @@ package dk.sagsspor.query.web;
 import dk.sagsspor.web.StatusProblems;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as an RFC 9457 problem; Spring's handlers cover malformed requests, this adds the domain's. */
@@ -57,6 +60,48 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("kind", ex.kind());
         problem.setProperty("id", ex.id());
         return problem;
+    }
+
+    /** A parameter that is not of its type ({@code page=abc}, {@code pageSize=1.5}): a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
+                : String.valueOf(ex.getPropertyName());
+        return handleExceptionInternal(
+                ex,
+                badQuery(new BadQuery(name, mustBe(ex.getRequiredType()))),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
+    }
+
+    /** Parameters bound to a record (a list's filter): each that could not be bound or is invalid, named. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = badQuery(new BadQuery("query", "is invalid"));
+        problem.setProperty(
+                "errors",
+                ex.getBindingResult().getFieldErrors().stream()
+                        .map(error -> java.util.Map.of(
+                                "field",
+                                error.getField(),
+                                "message",
+                                error.isBindingFailure()
+                                        ? mustBe(ex.getBindingResult().getFieldType(error.getField()))
+                                        : String.valueOf(error.getDefaultMessage())))
+                        .toList());
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What a parameter of the type must be, in words. */
+    private static String mustBe(@Nullable Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        return "is not a valid " + (type == null ? "value" : type.getSimpleName());
     }
 
     /** Spring's own refusals (415, 405, 406, …) carry a type of our catalogue too ({@link StatusProblems}). */
