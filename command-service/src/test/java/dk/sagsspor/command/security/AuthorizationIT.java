@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.sagsspor.command.CommandApi;
 import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.RandomLetters;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -149,6 +150,6 @@ class AuthorizationIT {
     }
 
     private static String suffix() {
-        return UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 4);
+        return RandomLetters.of(4);
     }
 }

@@ -19,6 +19,7 @@ import dk.sagsspor.query.EventRecords;
 import dk.sagsspor.query.QueryServiceInstance;
 import dk.sagsspor.query.World;
 import dk.sagsspor.testsupport.MutableClock;
+import dk.sagsspor.testsupport.RandomLetters;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -346,8 +347,7 @@ class DeadlineAlertsIT {
     }
 
     String newStaffMember() {
-        String initials =
-                "a" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String initials = "a" + RandomLetters.of(6);
         send(new StaffMemberRegistered(initials, "Hanne Stougaard", initials + "@kl.dk"));
         return initials;
     }

@@ -18,6 +18,7 @@ import dk.sagsspor.query.EventRecords;
 import dk.sagsspor.query.projection.ProjectionProperties;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.MutableClock;
+import dk.sagsspor.testsupport.RandomLetters;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.io.StringReader;
 import java.net.URLEncoder;
@@ -92,8 +93,7 @@ class FollowUpsIT {
     final String done = UUID.randomUUID().toString();
     final String closedItem = UUID.randomUUID().toString();
     final String confidential = UUID.randomUUID().toString();
-    final String initials =
-            "t" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+    final String initials = "t" + RandomLetters.of(5);
 
     @BeforeEach
     void aDecidedItemWithThreeFollowUps() {

@@ -17,6 +17,7 @@ import dk.sagsspor.events.staff.StaffMemberRegistered;
 import dk.sagsspor.query.EventRecords;
 import dk.sagsspor.query.projection.ProjectionProperties;
 import dk.sagsspor.testsupport.Http;
+import dk.sagsspor.testsupport.RandomLetters;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -72,9 +73,8 @@ class AccessIT {
     final String open = UUID.randomUUID().toString();
     final String closed = UUID.randomUUID().toString();
     final String followUp = UUID.randomUUID().toString();
-    final String word = "hemmelig" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
-    final String initials =
-            "c" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+    final String word = "hemmelig" + RandomLetters.of(12);
+    final String initials = "c" + RandomLetters.of(5);
 
     @BeforeEach
     void aMeetingWithAnOpenAndAClosedItem() {
