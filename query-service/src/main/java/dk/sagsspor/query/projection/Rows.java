@@ -2,6 +2,7 @@ package dk.sagsspor.query.projection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public class Rows {
                 .list()
                 .forEach(text -> {
                     ObjectNode row = (ObjectNode) json.readTree(text);
-                    rows.computeIfAbsent(row.path(keyColumn).asString(), k -> new java.util.ArrayList<>())
+                    rows.computeIfAbsent(row.path(keyColumn).asString(), k -> new ArrayList<>())
                             .add(row);
                 });
         return rows;
@@ -133,7 +134,7 @@ public class Rows {
 
         private final Map<String, Instant> latest;
         private final Map<String, ObjectNode> last = new HashMap<>();
-        private final List<ObjectNode> all = new java.util.ArrayList<>();
+        private final List<ObjectNode> all = new ArrayList<>();
 
         /** With where each key's latest version began before the poll ({@link #endOpenVersions}). */
         public Versions(Map<String, Instant> latest) {

@@ -13,8 +13,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
-import dk.sagsspor.query.projection.Polls;
-import dk.sagsspor.testsupport.RealInfrastructure;
+import dk.sagsspor.query.projection.PollEquivalence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,34 +22,15 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A poll of meeting events written at once ({@link MeetingBatch}) gives the tables the event-by-event path gives. */
-@SpringBootTest
-class MeetingBatchIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "query");
-    }
+class MeetingBatchIT extends PollEquivalence {
 
     @Autowired
     MeetingProjection projection;
 
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void aPollWrittenInAFewStatementsGivesTheTablesTheEventByEventStatementsGive() {
-        String oneByOne = UUID.randomUUID().toString();
-        String atOnce = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         String third = UUID.randomUUID().toString();
@@ -80,19 +60,12 @@ class MeetingBatchIT {
         times.set(8, times.get(7));
 
         // the meeting exists with versions before the poll, as in a live poll
-        Polls.writeBothWays(
-                transactions,
+        assertSameRowsBothWays(
                 projection,
                 "Meeting",
-                life.stream().map(step -> step.apply(oneByOne)).toList(),
-                life.stream().map(step -> step.apply(atOnce)).toList(),
+                life,
                 times,
-                2);
-
-        Polls.assertSameRows(
-                jdbc,
-                oneByOne,
-                atOnce,
+                2,
                 List.of(
                         "select row_to_json(t)::jsonb - 'id' from meeting t where id = ?",
                         "select row_to_json(t)::jsonb - 'id' from meeting_history t where id = ? order by valid_from, version",
@@ -106,8 +79,6 @@ class MeetingBatchIT {
 
     @Test
     void aNewMeetingAndItsAgendaInOnePollGiveTheTablesOfOneByOne() {
-        String oneByOne = UUID.randomUUID().toString();
-        String atOnce = UUID.randomUUID().toString();
         String item = UUID.randomUUID().toString();
         Instant start = Instant.parse("2025-09-11T08:00:00Z");
         List<Function<String, MeetingEvent>> life = List.of(
@@ -115,21 +86,14 @@ class MeetingBatchIT {
                 id -> new MeetingAgendaItemAdded(id, item, "1", null, false),
                 id -> new MeetingAgendaItemRemoved(id, item, false),
                 id -> new MeetingAgendaItemAdded(id, item, "2", null, false));
-        Polls.writeBothWays(
-                transactions,
+        assertSameRowsBothWays(
                 projection,
                 "Meeting",
-                life.stream().map(step -> step.apply(oneByOne)).toList(),
-                life.stream().map(step -> step.apply(atOnce)).toList(),
+                life,
                 java.util.stream.IntStream.range(0, life.size())
                         .mapToObj(i -> start.minusSeconds(600 - i))
                         .toList(),
-                0);
-
-        Polls.assertSameRows(
-                jdbc,
-                oneByOne,
-                atOnce,
+                0,
                 List.of(
                         "select row_to_json(t)::jsonb - 'id' from meeting_history t where id = ? order by valid_from, version",
                         "select row_to_json(t)::jsonb - 'meeting_id' from agenda_entry_history t where meeting_id = ?"
