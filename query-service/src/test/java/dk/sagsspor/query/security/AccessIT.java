@@ -262,7 +262,7 @@ class AccessIT {
         assertThat(meetingTimeline)
                 .as(user)
                 .contains(open, "Put on the agenda as 3.1", "Agenda published with 1 item(s)")
-                .doesNotContain(closed, "9.1", "with 2 item(s)");
+                .doesNotContain(closed, "as 9.1", "with 2 item(s)");
         assertThat(Http.json(http.get("/api/meetings/" + meeting + "/timeline"))
                         .path("pagination")
                         .path("totalElements")
