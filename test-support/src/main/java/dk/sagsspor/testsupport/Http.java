@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A plain HTTP client for tests that talk to a running service the way a user's client would. It logs in with HTTP
  * Basic as {@value #TESTER} (a secretary of every committee, and admin; see {@code sagsspor-test-users.properties})
  * unless told to be someone else ({@link #as}) or nobody ({@link #anonymous}).
+ *
+ * <p>Every answer under {@code /api/} is checked against the OpenAPI document the service serves ({@link
+ * ApiContract}): an answer the document does not describe fails the test that received it, whatever that test
+ * asserts.
  */
 public final class Http {
 
@@ -87,7 +92,10 @@ public final class Http {
     /** A GET whose body is bytes (a PDF, say). */
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {
-            return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            keepsTheContract(response, "");
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -136,14 +144,52 @@ public final class Http {
         return builder;
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response;
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        keepsTheContract(response, response.body());
+        return response;
+    }
+
+    /** Fails with every way the answer departs from the service's OpenAPI document (answers under /api/ only). */
+    private void keepsTheContract(HttpResponse<?> response, String body) {
+        if (!response.request().uri().getRawPath().startsWith("/api/")) {
+            return;
+        }
+        List<String> violations = contract()
+                .violations(new ApiContract.Answer(
+                        response.request().method(),
+                        response.request().uri(),
+                        response.statusCode(),
+                        response.headers().firstValue("Content-Type"),
+                        body));
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The answer breaks the OpenAPI document the service serves:\n  "
+                    + String.join("\n  ", violations) + "\nbody: "
+                    + body.substring(0, Math.min(body.length(), 2000)));
+        }
+    }
+
+    /** The OpenAPI document this service serves, as a contract its answers are held to. */
+    public ApiContract contract() {
+        return ApiContract.served(baseUrl, () -> {
+            HttpRequest.Builder document = request("/v3/api-docs");
+            try {
+                return CLIENT.send(document.GET().build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -1,6 +1,11 @@
 package dk.sagsspor.command.imports;
 
 import dk.sagsspor.command.web.QueryLinks;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -44,11 +49,31 @@ class MinutesImportController {
      * the deadlines, with warnings for what was uncertain. {@code 422 not-minutes} for a document without agenda
      * items.
      */
+    @ApiResponse(
+            responseCode = "200",
+            description = "With dryRun: the minutes' structure, nothing recorded. Without: these minutes were imported"
+                    + " before (imported: false), nothing recorded again.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(oneOf = {ParsedMinutes.class, MinutesImport.Result.class})))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Imported: the meeting, its items and decisions are recorded",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The meeting on the query service",
+                            schema = @Schema(type = "string", format = "uri-reference")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = MinutesImport.Result.class)))
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> read(
             @RequestBody byte[] document,
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
         Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
         return answer(MinutesParser.parse(new String(document, charset)), dryRun);
     }

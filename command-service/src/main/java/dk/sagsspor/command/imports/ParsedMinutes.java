@@ -3,6 +3,7 @@ package dk.sagsspor.command.imports;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the importer read in a document of minutes, before importing anything: the dry run's answer.
@@ -22,21 +23,25 @@ import java.util.List;
  * @param warnings what could not be read with certainty
  */
 public record ParsedMinutes(
-        String committee,
-        LocalDate meetingDate,
-        LocalTime meetingTime,
-        LocalTime meetingEnd,
-        String location,
+        @Nullable String committee,
+        @Nullable LocalDate meetingDate,
+        @Nullable LocalTime meetingTime,
+        @Nullable LocalTime meetingEnd,
+        @Nullable String location,
         List<Participant> participants,
         List<Participant> absent,
         List<Item> items,
-        NextMeeting nextMeeting,
+        @Nullable NextMeeting nextMeeting,
         List<Deadline> deadlines,
         List<UnplacedLine> unplaced,
         List<String> warnings) {
 
     /** A member: "Lasse Frimand Jensen (A) Aalborg Kommune", with a note such as "suppleant for …". */
-    public record Participant(String name, String party, String municipality, String note) {}
+    public record Participant(
+            String name,
+            String party,
+            @Nullable String municipality,
+            @Nullable String note) {}
 
     /**
      * An agenda item: its number ("3.1"), the section it stands under, the title (wrapped lines joined), the case
@@ -45,18 +50,18 @@ public record ParsedMinutes(
      */
     public record Item(
             String number,
-            String section,
+            @Nullable String section,
             String title,
             String caseNumber,
             List<String> officers,
-            String background,
-            String recommendation,
-            String presentation,
-            String decision,
+            @Nullable String background,
+            @Nullable String recommendation,
+            @Nullable String presentation,
+            @Nullable String decision,
             List<String> attachments) {}
 
     /** "Næste møde … afholdes den 20. juni 2025", with the items it lists as expected. */
-    public record NextMeeting(LocalDate date, List<String> expectedItems) {}
+    public record NextMeeting(@Nullable LocalDate date, List<String> expectedItems) {}
 
     /**
      * A line the importer could not place: its number in the document's text (from 1), the line, and where it stands

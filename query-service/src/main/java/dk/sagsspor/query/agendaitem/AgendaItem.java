@@ -2,6 +2,7 @@ package dk.sagsspor.query.agendaitem;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An agenda item as staff read it. Field names follow OParl where it has one: {@code name} is the title,
@@ -14,24 +15,24 @@ record AgendaItem(
         String id,
         String committee,
         String name,
-        String reference,
+        @Nullable String reference,
         List<String> caseOfficers,
-        String background,
-        String recommendation,
-        String presentation,
+        @Nullable String background,
+        @Nullable String recommendation,
+        @Nullable String presentation,
         List<String> attachments,
         String status,
         long version,
         Instant created,
-        String createdBy,
+        @Nullable String createdBy,
         Instant modified,
 
         @com.fasterxml.jackson.annotation.JsonProperty("public")
         boolean isPublic,
 
-        String meeting,
-        String result,
-        String resolutionText,
+        @Nullable String meeting,
+        @Nullable String result,
+        @Nullable String resolutionText,
         int timesDeferred,
         int timesMoved,
         List<String> incomplete) {

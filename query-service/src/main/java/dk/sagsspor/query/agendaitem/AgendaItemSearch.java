@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -58,17 +59,17 @@ class AgendaItemSearch {
             String id,
             String name,
             String committee,
-            String reference,
+            @Nullable String reference,
             List<String> caseOfficers,
             String status,
-            String meeting,
-            OffsetDateTime meetingStart,
+            @Nullable String meeting,
+            @Nullable OffsetDateTime meetingStart,
             int timesDeferred,
             int timesMoved,
             long ageDays,
             OffsetDateTime created,
             OffsetDateTime modified,
-            String result,
+            @Nullable String result,
             int openFollowUps,
             List<String> incomplete) {}
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,12 +51,12 @@ class AlertController {
             String state,
             int attempts,
             OffsetDateTime raised,
-            OffsetDateTime nextAttempt,
-            String lastError,
-            String recipient,
-            OffsetDateTime mailed,
-            OffsetDateTime published,
-            OffsetDateTime sent) {
+            @Nullable OffsetDateTime nextAttempt,
+            @Nullable String lastError,
+            @Nullable String recipient,
+            @Nullable OffsetDateTime mailed,
+            @Nullable OffsetDateTime published,
+            @Nullable OffsetDateTime sent) {
 
         static AlertView of(Alert a) {
             return new AlertView(

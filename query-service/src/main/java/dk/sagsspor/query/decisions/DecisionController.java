@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,15 +29,15 @@ class DecisionController {
     record Decision(
             String agendaItem,
             String name,
-            String reference,
+            @Nullable String reference,
             String committee,
             String meeting,
             String kind,
             String result,
             String resolutionText,
-            String reason,
+            @Nullable String reason,
             Instant decided,
-            String decidedBy) {}
+            @Nullable String decidedBy) {}
 
     /** Newest first; {@code from} and {@code to} are days in Danish time, both inclusive. */
     @GetMapping("/api/decisions")

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,16 +58,16 @@ class FollowUpController {
             String agendaItem,
             String name,
             String committee,
-            String reference,
-            String meeting,
+            @Nullable String reference,
+            @Nullable String meeting,
             String description,
             LocalDate dueDate,
             long daysLeft,
             String state,
             String assignee,
-            String assigneeName,
-            String source,
-            String closingNote,
+            @Nullable String assigneeName,
+            @Nullable String source,
+            @Nullable String closingNote,
             OffsetDateTime assigned,
             OffsetDateTime modified) {}
 

@@ -2,6 +2,7 @@ package dk.sagsspor.query.meeting;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting as staff read it, in OParl's words where it has them: {@code meetingState}, {@code cancelled},
@@ -16,13 +17,13 @@ record Meeting(
         String committee,
         String meetingState,
         boolean cancelled,
-        String cancellation,
+        @Nullable String cancellation,
         OffsetDateTime start,
-        OffsetDateTime end,
+        @Nullable OffsetDateTime end,
         boolean dayOnly,
-        String location,
+        @Nullable String location,
         boolean agendaPublished,
-        OffsetDateTime agendaPublishedAt,
+        @Nullable OffsetDateTime agendaPublishedAt,
         boolean minutesApproved,
         List<String> minutesCorrections,
         long version,
@@ -62,13 +63,13 @@ record Meeting(
     /** One line of the agenda: OParl's {@code number}, {@code order}, {@code name}, {@code result}, {@code public}. */
     record AgendaLine(
             String id,
-            String number,
+            @Nullable String number,
             int order,
-            String section,
-            String name,
+            @Nullable String section,
+            @Nullable String name,
             String status,
-            String result,
+            @Nullable String result,
 
-            @com.fasterxml.jackson.annotation.JsonProperty("public")
+            @com.fasterxml.jackson.annotation.JsonProperty("public") @Nullable
             Boolean isPublic) {}
 }

@@ -2,6 +2,7 @@ package dk.sagsspor.query.meeting;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An item a meeting's minutes expected at the committee's next meeting, and what became of it.
@@ -26,13 +27,13 @@ record Promise(
         Instant meetingStart,
         int position,
         String title,
-        LocalDate nextMeetingDate,
+        @Nullable LocalDate nextMeetingDate,
         Instant promisedAt,
         String status,
-        String nextMeetingId,
-        Instant nextMeetingStart,
-        String agendaItemId,
-        String agendaNumber) {
+        @Nullable String nextMeetingId,
+        @Nullable Instant nextMeetingStart,
+        @Nullable String agendaItemId,
+        @Nullable String agendaNumber) {
 
     static final java.util.List<String> STATUSES = java.util.List.of("open", "planned", "kept", "missed");
 }

@@ -92,7 +92,9 @@ class PromiseController {
                 .toList());
         List<Promise> promises = new ArrayList<>();
         for (Row row : rows) {
-            Promise promise = row.checkedAgainst(agendas.getOrDefault(row.nextId(), List.of()));
+            // no next meeting yet: nothing to check against (and Map.of() refuses a null key)
+            Promise promise = row.checkedAgainst(
+                    row.nextId() == null ? List.of() : agendas.getOrDefault(row.nextId(), List.of()));
             if (wanted == null || wanted.equals(promise.status())) {
                 promises.add(promise);
             }

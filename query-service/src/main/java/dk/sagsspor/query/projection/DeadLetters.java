@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,18 +49,18 @@ public class DeadLetters {
             String topic,
             int partition,
             long offset,
-            String aggregateId,
-            String eventId,
-            String eventType,
-            Long sequence,
+            @Nullable String aggregateId,
+            @Nullable String eventId,
+            @Nullable String eventType,
+            @Nullable Long sequence,
             String status,
             String reason,
             String exception,
             int failures,
             Instant firstFailed,
             Instant lastFailed,
-            Instant replayed,
-            String replayedBy) {}
+            @Nullable Instant replayed,
+            @Nullable String replayedBy) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -1,6 +1,9 @@
 package dk.sagsspor.query.projection;
 
 import dk.sagsspor.query.projection.ProjectionRebuilds.Status;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -42,6 +45,15 @@ class ProjectionAdminController {
      * up; the service keeps answering from the old ones until then. {@code 202} with its status; {@code 409} if other
      * instances consume the topic or a rebuild is under way.
      */
+    @ApiResponse(
+            responseCode = "202",
+            description = "Started: the projection's status",
+            useReturnTypeSchema = true,
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "Its status, to follow the rebuild",
+                            schema = @Schema(type = "string", format = "uri-reference")))
     @PostMapping("/{name}/rebuild")
     ResponseEntity<Status> rebuild(@PathVariable String name, java.security.Principal admin) {
         Status status = rebuilds.rebuild(name, admin.getName());
@@ -55,6 +67,15 @@ class ProjectionAdminController {
      * they have caught up; the service keeps answering from the old ones until then. {@code 202} with every
      * projection's status; {@code 409} if other instances consume the topic or a rebuild is under way.
      */
+    @ApiResponse(
+            responseCode = "202",
+            description = "Started: every projection's status",
+            useReturnTypeSchema = true,
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "Their status, to follow the rebuild",
+                            schema = @Schema(type = "string", format = "uri-reference")))
     @PostMapping("/rebuild")
     ResponseEntity<List<Status>> rebuildAll(java.security.Principal admin) {
         List<Status> status = rebuilds.rebuildAll(admin.getName());

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -125,10 +126,10 @@ public class ProjectionRebuilds {
             String consumerGroup,
             boolean running,
             String kafka,
-            Long lag,
+            @Nullable Long lag,
             Map<String, Long> deadLetters,
             List<String> tables,
-            Rebuild lastRebuild) {}
+            @Nullable Rebuild lastRebuild) {}
 
     /**
      * A rebuild: when and by whom it was asked for, how many records it replays, its state ({@code building},
@@ -140,8 +141,8 @@ public class ProjectionRebuilds {
             String requestedBy,
             long eventsToReplay,
             String state,
-            Instant finished,
-            String detail,
+            @Nullable Instant finished,
+            @Nullable String detail,
             boolean caughtUp) {}
 
     /** A rebuild that cannot be done now, and why. */

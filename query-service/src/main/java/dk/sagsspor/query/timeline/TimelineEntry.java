@@ -1,6 +1,7 @@
 package dk.sagsspor.query.timeline;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event in a timeline: when, who, what, in words. {@code time} is when it happened in the committee's world (for
@@ -11,13 +12,13 @@ import java.time.Instant;
 record TimelineEntry(
         Instant time,
         Instant recorded,
-        String actor,
+        @Nullable String actor,
         String type,
         String summary,
         String aggregateType,
         String aggregateId,
         long sequence,
         String eventId,
-        String correlationId,
-        String agendaItem,
-        String agendaItemName) {}
+        @Nullable String correlationId,
+        @Nullable String agendaItem,
+        @Nullable String agendaItemName) {}

@@ -1,12 +1,19 @@
 package dk.sagsspor.query.web;
 
+import dk.sagsspor.web.contract.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,5 +46,45 @@ class ApiDocumentation {
                                 Authentication: HTTP Basic (local users) or an OIDC bearer token, with the reader \
                                 role (admin for /api/admin); items closed to the public are visible only to their \
                                 committee's secretaries and admins."""));
+    }
+
+    /**
+     * What the query service answers besides success and the refusals every request can meet ({@link
+     * ProblemResponses}): a resource read with its version as {@code ETag} answers {@code 304} to an {@code
+     * If-None-Match} that names it; a rebuild can be refused or find Kafka away.
+     */
+    @Bean
+    OpenApiCustomizer queryAnswers() {
+        return api -> api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    ApiResponse ok = operation.getResponses() == null
+                            ? null
+                            : operation.getResponses().get("200");
+                    if (method == PathItem.HttpMethod.GET
+                            && ok != null
+                            && ok.getHeaders() != null
+                            && ok.getHeaders().containsKey("ETag")) {
+                        operation.addParametersItem(new Parameter()
+                                .in("header")
+                                .name("If-None-Match")
+                                .required(false)
+                                .description("The ETag of the version you hold: 304 if it is still the current one")
+                                .schema(new JsonSchema().types(Set.of("string"))));
+                        ProblemResponses.add(
+                                operation,
+                                "304",
+                                new ApiResponse().description("Not modified: If-None-Match names the current version"));
+                    }
+                    if (method == PathItem.HttpMethod.POST && path.startsWith("/api/admin/projections")) {
+                        ProblemResponses.add(
+                                operation,
+                                "409",
+                                "`rebuild-refused`: other instances consume the topic, or a rebuild is under way.");
+                        ProblemResponses.add(
+                                operation,
+                                "503",
+                                "`kafka-unavailable`: Kafka did not answer, so no rebuild was started.");
+                    }
+                }));
     }
 }
