@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record AgendaItemPatch(
         @Size(max = 500) String title,
-        @CaseNumber String caseNumber,
-        @Size(max = 20) List<@Initials String> caseOfficers,
-        @Size(max = 100_000) String background,
-        @Size(max = 100_000) String recommendation,
-        @Size(max = 100_000) String presentation,
-        @Size(max = 100) List<@Size(min = 1, max = 1000) String> attachments) {
+        @CaseNumber @Nullable String caseNumber,
+        @Size(max = 20) @Nullable List<@Initials String> caseOfficers,
+        @Size(max = 100_000) @Nullable String background,
+        @Size(max = 100_000) @Nullable String recommendation,
+        @Size(max = 100_000) @Nullable String presentation,
+        @Size(max = 100) @Nullable List<@Size(min = 1, max = 1000) String> attachments) {
 
     static final Set<String> PARTS = Set.of(
             "title", "caseNumber", "caseOfficers", "background", "recommendation", "presentation", "attachments");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The bodies of the requests on meetings. Times are {@code 2025-04-11T10:00} (Danish time) or with an offset. */
 final class MeetingRequests {
@@ -33,9 +34,10 @@ final class MeetingRequests {
     /** A merge patch of an agenda line: a part absent stays, a part set to null is cleared. */
     record AgendaPlacement(
             @Pattern(regexp = "\\d{1,3}(\\.\\d{1,3}){0,3}", message = "must be an agenda number like 3 or 3.1")
+            @Nullable
             String number,
 
-            @Size(max = 200) String section) {}
+            @Size(max = 200) @Nullable String section) {}
 
     /** What the minutes promise for the next meeting: its day, if they give one, and the titles expected there. */
     record NextAgendaPromise(

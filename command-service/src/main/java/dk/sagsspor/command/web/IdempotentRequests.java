@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -76,12 +78,19 @@ class IdempotentRequests extends OncePerRequestFilter {
             throws IOException {
         String key = request.getHeader(HEADER);
         if (!PLAUSIBLE.matcher(key).matches()) {
-            writeProblem(
-                    response,
+            ProblemDetail problem = problem(
                     HttpStatus.BAD_REQUEST,
                     "invalid-request",
                     "Invalid request",
-                    "Idempotency-Key must be 8 to 128 characters of letters, digits and ._:- (a UUID is ideal)");
+                    "The request has 1 invalid field(s).");
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of(
+                            "field",
+                            HEADER,
+                            "message",
+                            "must be 8 to 128 characters of letters, digits and ._:- (a UUID is ideal)")));
+            write(response, HttpStatus.BAD_REQUEST, problem);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -179,9 +188,17 @@ class IdempotentRequests extends OncePerRequestFilter {
 
     private void writeProblem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
+        write(response, status, problem(status, type, title, detail));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(ProblemDetails.TYPE_BASE + type));
         problem.setTitle(title);
+        return problem;
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, ProblemDetail problem) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -1,5 +1,6 @@
 package dk.sagsspor.web.contract;
 
+import dk.sagsspor.web.StatusProblems;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -145,7 +146,8 @@ public final class ProblemResponses implements OpenApiCustomizer {
                         rule violation.""")
                 .addProperty(
                         "type",
-                        string("uri", "What kind of problem, e.g. https://sagsspor.dk/problems/invalid-request"))
+                        string("uri", "What kind of problem, e.g. https://sagsspor.dk/problems/invalid-request")
+                                .pattern("^" + java.util.regex.Pattern.quote(StatusProblems.TYPE_BASE) + "[a-z0-9-]+$"))
                 .addProperty("title", string(null, "The kind of problem in words"))
                 .addProperty("status", new JsonSchema().types(Set.of("integer")).format("int32"))
                 .addProperty("detail", string(null, "This occurrence in words"))
@@ -165,6 +167,28 @@ public final class ProblemResponses implements OpenApiCustomizer {
                                         .addProperty("message", string(null, "What it must be"))
                                         .required(List.of("field", "message"))))
                 .required(List.of("type", "title", "status"))
+                // invalid input names each field that is wrong; a 400 is invalid input, or refused by the container
+                .allOf(List.of(
+                        new JsonSchema()
+                                ._if(new JsonSchema()
+                                        .addProperty(
+                                                "type",
+                                                new JsonSchema()._const(StatusProblems.TYPE_BASE + "invalid-request"))
+                                        .required(List.of("type")))
+                                .then(new JsonSchema()
+                                        .addProperty("errors", new JsonSchema().minItems(1))
+                                        .required(List.of("errors"))),
+                        new JsonSchema()
+                                ._if(new JsonSchema()
+                                        .addProperty("status", new JsonSchema()._const(400))
+                                        .required(List.of("status")))
+                                .then(new JsonSchema()
+                                        .addProperty(
+                                                "type",
+                                                new JsonSchema()
+                                                        ._enum(List.<Object>of(
+                                                                StatusProblems.TYPE_BASE + "invalid-request",
+                                                                StatusProblems.TYPE_BASE + "rejected-request"))))))
                 .examples(List.of(Map.of(
                         "type", "https://sagsspor.dk/problems/invalid-request",
                         "title", "Invalid request",
