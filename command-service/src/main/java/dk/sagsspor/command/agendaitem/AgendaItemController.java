@@ -61,18 +61,9 @@ class AgendaItemController {
     }
 
     /** Proposes an item; the answer points at the item's resource on the query side (same path). */
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "201",
-            description = "Proposed: the new item's id and version 0",
-            useReturnTypeSchema = true,
-            headers =
-                    @io.swagger.v3.oas.annotations.headers.Header(
-                            name = "Location",
-                            description = "The item on the query service",
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            type = "string",
-                                            format = "uri-reference")))
+    @dk.sagsspor.web.contract.Created(
+            value = "Proposed: the new item's id and version 0",
+            location = "The item on the query service")
     @PostMapping
     ResponseEntity<Accepted> propose(@Valid @RequestBody ProposeAgendaItemRequest request) {
         String id = UUID.randomUUID().toString();

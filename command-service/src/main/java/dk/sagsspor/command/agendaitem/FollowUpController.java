@@ -64,18 +64,9 @@ class FollowUpController {
     record Cancellation(@NotBlank @Size(max = 2000) String reason) {}
 
     /** Assigns a follow-up → {@code 201} with its id; {@code Location} is the follow-up on the query side. */
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "201",
-            description = "Assigned: the new follow-up's id and the item's new version",
-            useReturnTypeSchema = true,
-            headers =
-                    @io.swagger.v3.oas.annotations.headers.Header(
-                            name = "Location",
-                            description = "The follow-up on the query service",
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            type = "string",
-                                            format = "uri-reference")))
+    @dk.sagsspor.web.contract.Created(
+            value = "Assigned: the new follow-up's id and the item's new version",
+            location = "The follow-up on the query service")
     @PostMapping
     ResponseEntity<Accepted> assign(
             @PathVariable String id,

@@ -68,18 +68,9 @@ class MeetingController {
         this.validator = validator;
     }
 
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "201",
-            description = "Scheduled: the new meeting's id and version 0",
-            useReturnTypeSchema = true,
-            headers =
-                    @io.swagger.v3.oas.annotations.headers.Header(
-                            name = "Location",
-                            description = "The meeting on the query service",
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            type = "string",
-                                            format = "uri-reference")))
+    @dk.sagsspor.web.contract.Created(
+            value = "Scheduled: the new meeting's id and version 0",
+            location = "The meeting on the query service")
     @PostMapping
     ResponseEntity<Accepted> schedule(@Valid @RequestBody Schedule request) {
         Times times = Times.of(request.start(), request.end());

@@ -7,9 +7,7 @@ import dk.sagsspor.query.web.Incomplete;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dk.sagsspor.web.contract.Versioned;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,15 +109,7 @@ class AgendaItemController {
      * One item, now or as it stood at {@code asOf}; its ETag is the item's version (the sequence of the last event
      * applied, or of the last event before {@code asOf}).
      */
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            useReturnTypeSchema = true,
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The item's version (quoted)",
-                            schema = @Schema(type = "string")))
+    @Versioned("The item's version")
     @GetMapping("/{id}")
     ResponseEntity<AgendaItem> item(
             @PathVariable String id, @RequestParam(required = false) String asOf, WebRequest request) {

@@ -9,9 +9,7 @@ import dk.sagsspor.query.web.Incomplete;
 import dk.sagsspor.query.web.NotFound;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dk.sagsspor.web.contract.Versioned;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,15 +49,7 @@ class MeetingController {
      * A meeting with its agenda in order, now or as it stood at {@code asOf} (e.g. the agenda as published: pass its
      * {@code agendaPublishedAt}); its ETag is the meeting's version then.
      */
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            useReturnTypeSchema = true,
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "The meeting's version (quoted)",
-                            schema = @Schema(type = "string")))
+    @Versioned("The meeting's version")
     @GetMapping("/{id}")
     ResponseEntity<Meeting> meeting(
             @PathVariable String id, @RequestParam(required = false) String asOf, WebRequest request) {

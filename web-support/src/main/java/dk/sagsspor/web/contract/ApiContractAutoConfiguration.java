@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** The OpenAPI contract both services state the same way: {@link NullableComponents} and {@link ProblemResponses}. */
+/** The OpenAPI contract both services state the same way: {@link NullableComponents}, {@link AnnotatedAnswers} and {@link
+ * ProblemResponses}. */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
 public class ApiContractAutoConfiguration {
@@ -13,6 +14,11 @@ public class ApiContractAutoConfiguration {
     @Bean
     NullableComponents nullableComponents() {
         return new NullableComponents();
+    }
+
+    @Bean
+    AnnotatedAnswers annotatedAnswers() {
+        return new AnnotatedAnswers();
     }
 
     @Bean
