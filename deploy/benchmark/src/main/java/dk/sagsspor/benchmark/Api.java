@@ -139,13 +139,30 @@ final class Api {
         return byKind;
     }
 
-    /** One query of the mix: the outstanding list of the committee, or an item's timeline. */
+    /**
+     * The queries of M4, each what a secretariat's screen asks most: the committee's outstanding list (first page of
+     * 50), an item's timeline (first page of 50), one item, and a search of the committee's items for a word (a case's
+     * number in the benchmark's titles).
+     */
     CompletableFuture<HttpResponse<String>> outstanding() {
         return send("GET", queries + "/api/agenda-items/outstanding?committee=KKR%20Benchmark&pageSize=50", null, Map.of());
     }
 
     CompletableFuture<HttpResponse<String>> timeline() {
         return send("GET", queries + "/api/agenda-items/" + anyItem() + "/timeline?pageSize=50", null, Map.of());
+    }
+
+    CompletableFuture<HttpResponse<String>> item() {
+        return send("GET", queries + "/api/agenda-items/" + anyItem(), null, Map.of());
+    }
+
+    CompletableFuture<HttpResponse<String>> search() {
+        return send(
+                "GET",
+                queries + "/api/agenda-items?committee=KKR%20Benchmark&pageSize=50&q="
+                        + (1 + ThreadLocalRandom.current().nextInt(Math.max(1, proposals.get()))),
+                null,
+                Map.of());
     }
 
     /** Commands sent again (same key or a fresh version) since the start, and reads of an item after a 412. */

@@ -15,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -208,14 +211,14 @@ public final class Benchmark {
                 10,
                 10,
                 TimeUnit.SECONDS);
-        ExecutorService queries = Executors.newFixedThreadPool(2);
-        Future<OpenLoop.Result> outstanding =
-                queries.submit(() -> OpenLoop.run("warm-up outstanding", rate / 4, seconds, api::outstanding));
-        Future<OpenLoop.Result> timeline =
-                queries.submit(() -> OpenLoop.run("warm-up timeline", rate / 4, seconds, api::timeline));
+        ExecutorService queries = Executors.newFixedThreadPool(QUERY_KINDS.size());
+        List<Future<OpenLoop.Result>> queryRuns = new ArrayList<>();
+        QUERY_KINDS.forEach((kind, uri) -> queryRuns.add(queries.submit(
+                () -> OpenLoop.run("warm-up " + kind, rate / 2 / QUERY_KINDS.size(), seconds, query(kind)))));
         OpenLoop.Result commands = OpenLoop.run("warm-up", rate, seconds, api::nextCommand);
-        outstanding.get();
-        timeline.get();
+        for (Future<OpenLoop.Result> run : queryRuns) {
+            run.get();
+        }
         queries.shutdown();
         sampler.shutdownNow();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
@@ -572,22 +575,55 @@ public final class Benchmark {
         return step;
     }
 
-    /** M2 and M4: commands at {@code rate} with queries beside them; the projections' lag from the service's own histogram. */
+    /** M4's query kinds, each with the URI template the query service's request metrics name it by. */
+    private static final Map<String, String> QUERY_KINDS = new LinkedHashMap<>();
+
+    static {
+        QUERY_KINDS.put("outstanding", "/api/agenda-items/outstanding");
+        QUERY_KINDS.put("timeline", "/api/agenda-items/{id}/timeline");
+        QUERY_KINDS.put("item", "/api/agenda-items/{id}");
+        QUERY_KINDS.put("search", "/api/agenda-items");
+    }
+
+    private Supplier<CompletableFuture<HttpResponse<String>>> query(String kind) {
+        return switch (kind) {
+            case "outstanding" -> api::outstanding;
+            case "timeline" -> api::timeline;
+            case "item" -> api::item;
+            case "search" -> api::search;
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /**
+     * M2 and M4: commands at {@code rate} with 10 queries/s of each kind beside them; the projections' lag from the
+     * service's own histogram. Each query kind's latency as the client saw it (from when it was due) is put beside the
+     * service's own time for it (its request histogram) and how long runnable tasks waited for a CPU in the phase, so
+     * the report says where a query's time went: the service, or waiting to be run and read.
+     */
     private Map<String, Object> loadWithQueries(double rate, int percentOfM1) throws Exception {
         int seconds = Integer.parseInt(settings.get("phaseSeconds"));
-        System.out.printf("M2/M4 at %d %% of M1: %.0f commands/s for %d s, with 20 queries/s%n", percentOfM1, rate, seconds);
+        System.out.printf(
+                "M2/M4 at %d %% of M1: %.0f commands/s for %d s, with 10 queries/s of each of %s%n",
+                percentOfM1, rate, seconds, QUERY_KINDS.keySet());
         var lagBefore = observe.lagBuckets();
+        var serverBefore = observe.serverTimeBuckets();
         Map<String, Double> cpuBefore = observe.cpuSeconds();
-        ExecutorService queries = Executors.newFixedThreadPool(2);
-        Future<OpenLoop.Result> outstanding = queries.submit(
-                () -> OpenLoop.run("outstanding " + percentOfM1 + "%", 10, seconds, api::outstanding));
-        Future<OpenLoop.Result> timeline =
-                queries.submit(() -> OpenLoop.run("timeline " + percentOfM1 + "%", 10, seconds, api::timeline));
+        double cpuWaitBefore = Observe.cpuWaitMicros();
+        long phaseStart = System.nanoTime();
+        ExecutorService queries = Executors.newFixedThreadPool(QUERY_KINDS.size());
+        Map<String, Future<OpenLoop.Result>> queryRuns = new LinkedHashMap<>();
+        QUERY_KINDS.forEach((kind, uri) -> queryRuns.put(
+                kind, queries.submit(() -> OpenLoop.run(kind + " " + percentOfM1 + "%", 10, seconds, query(kind)))));
         OpenLoop.Result commandRun = OpenLoop.run(percentOfM1 + "% of M1", rate, seconds, api::nextCommand);
-        OpenLoop.Result outstandingRun = outstanding.get();
-        OpenLoop.Result timelineRun = timeline.get();
+        Map<String, OpenLoop.Result> queryResults = new LinkedHashMap<>();
+        for (var run : queryRuns.entrySet()) {
+            queryResults.put(run.getKey(), run.getValue().get());
+        }
+        double cpuWaitShare = (Observe.cpuWaitMicros() - cpuWaitBefore) / ((System.nanoTime() - phaseStart) / 1e3);
         queries.shutdown();
         Map<String, Double> cpu = Observe.minus(observe.cpuSeconds(), cpuBefore);
+        var serverAfter = observe.serverTimeBuckets();
         drain();
         var lagAfter = observe.lagBuckets();
         runs.add(commandRun);
@@ -599,19 +635,27 @@ public final class Benchmark {
                         "p99Ms", Observe.percentile(buckets, lagBefore.get(projection), 99),
                         "samples", Observe.count(buckets, lagBefore.get(projection)))));
         Map<String, Object> queryLatency = new LinkedHashMap<>();
-        for (OpenLoop.Result run : List.of(outstandingRun, timelineRun)) {
-            queryLatency.put(
-                    run.name().split(" ")[0],
-                    Map.of(
-                            "p50Ms", run.p(50),
-                            "p99Ms", run.p(99),
-                            "failed", run.failed(),
-                            "sent", run.sent(),
-                            "p99FromEnoughSamples", run.sent() >= SAMPLES_FOR_P99));
-        }
-        Map<String, Object> commandStats = commands(commandRun, cpu);
+        queryResults.forEach((kind, run) -> {
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("p50Ms", run.p(50));
+            latency.put("p99Ms", run.p(99));
+            latency.put("failed", run.failed());
+            latency.put("sent", run.sent());
+            latency.put("p99FromEnoughSamples", run.sent() >= SAMPLES_FOR_P99);
+            TreeMap<Double, Double> server = serverAfter.get(QUERY_KINDS.get(kind));
+            if (server != null) {
+                TreeMap<Double, Double> before = serverBefore.get(QUERY_KINDS.get(kind));
+                latency.put("serviceP50Ms", Observe.percentile(server, before, 50));
+                latency.put("serviceP99Ms", Observe.percentile(server, before, 99));
+                latency.put("serviceSamples", Observe.count(server, before));
+            }
+            queryLatency.put(kind, latency);
+        });
+        Map<String, Object> commandStats = new LinkedHashMap<>(commands(commandRun, cpu));
+        commandStats.put("cpuWaitShare", cpuWaitShare);
         System.out.printf(
-                "  commands p99 %.1f ms; lag %s; queries %s%n", commandRun.p(99), lag, queryLatency);
+                "  commands p99 %.1f ms; lag %s; queries %s; a task waited for a CPU %.0f %% of the time%n",
+                commandRun.p(99), lag, queryLatency, cpuWaitShare * 100);
         return Map.of("lag", lag, "queries", queryLatency, "commands", commandStats);
     }
 

@@ -28,16 +28,14 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the benchmark reads from the running system: CPU time of its processes (from {@code /proc}), the query
- * service's projection-lag histogram (Prometheus buckets, so a phase's percentiles come from the difference of two
- * scrapes), the projections' consumer-group lag and the relay's backlog in the event store.
+ * service's projection-lag and request-time histograms (Prometheus buckets, so a phase's percentiles come from the
+ * difference of two scrapes), the projections' consumer-group lag, the relay's backlog in the event store, and how long
+ * runnable tasks waited for a CPU.
  */
 final class Observe implements AutoCloseable {
 
     private static final long CLOCK_TICKS = 100;
-    private static final Pattern BUCKET = Pattern.compile(
-            "sagsspor_projection_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*projection=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
-    private static final Pattern BUCKET_OTHER_ORDER = Pattern.compile(
-            "sagsspor_projection_lag_seconds_bucket\\{[^}]*projection=\"([^\"]+)\"[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
 
     private final Map<String, List<Long>> processes;
     private final Admin admin;
@@ -160,26 +158,66 @@ final class Observe implements AutoCloseable {
 
     /** The cumulative projection-lag buckets (upper bound in seconds → count), by projection. */
     Map<String, TreeMap<Double, Double>> lagBuckets() throws Exception {
+        return buckets("sagsspor_projection_lag_seconds", "projection");
+    }
+
+    /**
+     * The query service's own time per request (Micrometer's {@code http.server.requests} histogram: from Tomcat handing
+     * the request to Spring to the answer written), cumulative buckets by URI template, every method and status summed.
+     */
+    Map<String, TreeMap<Double, Double>> serverTimeBuckets() throws Exception {
+        return buckets("http_server_requests_seconds", "uri");
+    }
+
+    /**
+     * The cumulative buckets of a histogram the query service publishes, by the value of one label (label sets that
+     * share it are summed).
+     */
+    private Map<String, TreeMap<Double, Double>> buckets(String metric, String byLabel) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(queryUrl + "/actuator/prometheus"))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
+        String prefix = metric + "_bucket{";
         for (String line : response.body().split("\n")) {
-            Matcher m = BUCKET.matcher(line);
-            if (m.find()) {
-                put(buckets, m.group(2), m.group(1), m.group(3));
-            } else if ((m = BUCKET_OTHER_ORDER.matcher(line)).find()) {
-                put(buckets, m.group(1), m.group(2), m.group(3));
+            if (!line.startsWith(prefix)) {
+                continue;
             }
+            int close = line.lastIndexOf('}');
+            Map<String, String> labels = new HashMap<>();
+            Matcher label = LABEL.matcher(line.substring(prefix.length(), close));
+            while (label.find()) {
+                labels.put(label.group(1), label.group(2));
+            }
+            String key = labels.get(byLabel);
+            String le = labels.get("le");
+            if (key == null || le == null) {
+                continue;
+            }
+            double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+            buckets.computeIfAbsent(key, k -> new TreeMap<>())
+                    .merge(bound, Double.parseDouble(line.substring(close + 1).trim()), Double::sum);
         }
         return buckets;
     }
 
-    private static void put(Map<String, TreeMap<Double, Double>> buckets, String projection, String le, String count) {
-        double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-        buckets.computeIfAbsent(projection, p -> new TreeMap<>()).put(bound, Double.parseDouble(count));
+    /**
+     * Microseconds so far in which at least one runnable task of the machine waited for a CPU (Linux pressure stall
+     * information, {@code /proc/pressure/cpu}, "some"); NaN where the kernel does not offer it.
+     */
+    static double cpuWaitMicros() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/pressure/cpu"))) {
+                if (line.startsWith("some ")) {
+                    return Double.parseDouble(line.substring(line.indexOf("total=") + 6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException unavailable) {
+            // not Linux, or no PSI in this kernel
+        }
+        return Double.NaN;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code Probe RATE SECONDS}: sets up a few items and runs the command mix at RATE for SECONDS, printing latency;
- *   <li>{@code Probe queries RATE SECONDS}: the M4 queries alone;
+ *   <li>{@code Probe queries RATE SECONDS}: the M4 queries alone (the four kinds in turn);
  *   <li>{@code Probe seq N}: N commands one after another;
  *   <li>{@code Probe baselines}: one round of the baselines;
  *   <li>{@code Probe token}: prints a bearer token of the benchmark's user (admin, monitoring), e.g. for the metrics;
@@ -52,11 +52,14 @@ final class Probe {
         }
         api.setUp(2, 25, 100);
         if (args[0].equals("queries")) {
-            boolean[] outstanding = {false};
-            OpenLoop.Result run = OpenLoop.run("queries", Double.parseDouble(args[1]), Integer.parseInt(args[2]), () -> {
-                outstanding[0] = !outstanding[0];
-                return outstanding[0] ? api.outstanding() : api.timeline();
-            });
+            int[] turn = {0};
+            OpenLoop.Result run = OpenLoop.run("queries", Double.parseDouble(args[1]), Integer.parseInt(args[2]), () ->
+                    switch (turn[0]++ % 4) {
+                        case 0 -> api.outstanding();
+                        case 1 -> api.timeline();
+                        case 2 -> api.item();
+                        default -> api.search();
+                    });
             System.out.printf(
                     "queries %.0f/s: p50 %.1f ms p99 %.1f ms, failed %d of %d%n",
                     run.targetRate(), run.p(50), run.p(99), run.failed(), run.sent());

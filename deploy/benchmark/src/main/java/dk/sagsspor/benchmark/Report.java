@@ -135,14 +135,14 @@ final class Report {
         }
         md.append(String.format(
                 Locale.ROOT,
-                "%nM2 lag by projection (ms) at 50 %% of M1: %s%n%nM4 queries at 50 %% of M1: %s%n%nM3: %,d events in %.1f s per projection;"
+                "%nM2 lag by projection (ms) at 50 %% of M1: %s%n%nM3: %,d events in %.1f s per projection;"
                         + " the rebuilding service used %.1f CPU s, PostgreSQL for its database %.1f CPU s.%n",
                 m2,
-                m4,
                 m3.events(),
                 m3.seconds(),
                 m3.cpuSeconds(),
                 m3.postgresCpuSeconds()));
+        queries(md, m4, (Map<String, Object>) result.get("phase50"));
         md.append("\n![command latency over time](latency.png)\n");
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
@@ -228,5 +228,32 @@ final class Report {
             chart.addSeries(run.name() + " p50", x, p50).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /**
+     * M4 by query kind: the latency the client saw (from when each query was due) beside the service's own time for it,
+     * and how much of the phase a runnable task waited for a CPU.
+     */
+    @SuppressWarnings("unchecked")
+    private static void queries(StringBuilder md, Map<String, Map<String, Object>> m4, Map<String, Object> phase) {
+        md.append("\nM4 queries at 50 % of M1 (10/s of each kind beside the commands), ms — the client's latency from when a"
+                + " query was due, and the query service's own time for it (its `http.server.requests` histogram):\n\n"
+                + "| query | sent | failed | client p50 | client p99 | service p50 | service p99 |\n|---|---|---|---|---|---|---|\n");
+        m4.forEach((kind, q) -> md.append(String.format(
+                Locale.ROOT,
+                "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                kind,
+                ((Number) q.get("sent")).longValue(),
+                ((Number) q.get("failed")).longValue(),
+                ((Number) q.get("p50Ms")).doubleValue(),
+                ((Number) q.get("p99Ms")).doubleValue(),
+                ((Number) q.getOrDefault("serviceP50Ms", Double.NaN)).doubleValue(),
+                ((Number) q.getOrDefault("serviceP99Ms", Double.NaN)).doubleValue())));
+        if (phase != null && phase.get("cpuWaitShare") instanceof Number wait) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nIn that phase at least one runnable task waited for a CPU %.0f %% of the time (`/proc/pressure/cpu`, some).%n",
+                    wait.doubleValue() * 100));
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dk.sagsspor.query.agendaitem;
 
 import dk.sagsspor.query.projection.DeadLetters;
-import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
@@ -33,9 +32,11 @@ class AgendaItemSearch {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeadLetters deadLetters;
+    private final MeetingStarts meetings;
 
-    AgendaItemSearch(JdbcClient jdbc, Clock clock, DeadLetters deadLetters) {
+    AgendaItemSearch(JdbcClient jdbc, Clock clock, DeadLetters deadLetters, MeetingStarts meetings) {
         this.deadLetters = deadLetters;
+        this.meetings = meetings;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -100,9 +101,7 @@ class AgendaItemSearch {
             conditions.add("i.search @@ to_tsquery('danish', :query)");
         }
         conditions.add(Visibility.visible("i"));
-        String where = " from " + AgendaItems.asOf(asOf) + " i left join "
-                + History.asOf("meeting", asOf) + " m on m.id = i.meeting_id where "
-                + String.join(" and ", conditions);
+        String where = " from " + AgendaItems.asOf(asOf) + " i where " + String.join(" and ", conditions);
         String[] statuses = filter.statuses() == null
                 ? new String[0]
                 : filter.statuses().stream()
@@ -121,7 +120,7 @@ class AgendaItemSearch {
                 .single();
         LocalDate today =
                 (asOf == null ? clock.instant() : asOf).atZone(DENMARK).toLocalDate();
-        List<Row> rows = jdbc.sql("select i.*, m.start_at " + where
+        List<Row> rows = jdbc.sql("select i.* " + where
                         + (after == null ? "" : " and (i.proposed_at, i.id) > (:afterAt, :afterId)")
                         + " order by i.proposed_at, i.id limit :limit offset :offset")
                 .param("afterAt", after == null ? null : Timestamp.from(after.proposedAt()))
@@ -146,7 +145,7 @@ class AgendaItemSearch {
                             List.of((String[]) rs.getArray("case_officers").getArray()),
                             rs.getString("status"),
                             rs.getString("meeting_id"),
-                            danish(rs.getTimestamp("start_at")),
+                            null,
                             rs.getInt("times_deferred"),
                             rs.getInt("times_moved"),
                             ChronoUnit.DAYS.between(created.toLocalDate(), today),
@@ -159,7 +158,14 @@ class AgendaItemSearch {
                 .list();
         Map<String, List<String>> incomplete =
                 deadLetters.incomplete(rows.stream().map(Row::id).toList());
-        if (!incomplete.isEmpty()) {
+        // each item's meeting start, from the meetings read model (as it stood at asOf)
+        Map<String, Instant> starts = meetings.starts(
+                rows.stream()
+                        .map(Row::meeting)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                asOf);
+        if (!incomplete.isEmpty() || !starts.isEmpty()) {
             rows = rows.stream()
                     .map(row -> new Row(
                             row.id(),
@@ -169,7 +175,7 @@ class AgendaItemSearch {
                             row.caseOfficers(),
                             row.status(),
                             row.meeting(),
-                            row.meetingStart(),
+                            row.meeting() == null ? null : danish(starts.get(row.meeting())),
                             row.timesDeferred(),
                             row.timesMoved(),
                             row.ageDays(),
@@ -209,6 +215,10 @@ class AgendaItemSearch {
     }
 
     private static OffsetDateTime danish(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant().atZone(DENMARK).toOffsetDateTime();
+        return timestamp == null ? null : danish(timestamp.toInstant());
+    }
+
+    private static OffsetDateTime danish(Instant instant) {
+        return instant == null ? null : instant.atZone(DENMARK).toOffsetDateTime();
     }
 }

@@ -1,5 +1,7 @@
 package dk.sagsspor.query.calendar;
 
+import dk.sagsspor.query.agendaitem.AgendaItemReadModel;
+import dk.sagsspor.query.meeting.MeetingReadModel;
 import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
@@ -12,7 +14,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.CalendarComponent;
@@ -51,35 +56,37 @@ class CalendarController {
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
     private final JdbcClient jdbc;
+    private final MeetingReadModel meetings;
+    private final AgendaItemReadModel items;
 
-    CalendarController(JdbcClient jdbc) {
+    CalendarController(JdbcClient jdbc, MeetingReadModel meetings, AgendaItemReadModel items) {
         this.jdbc = jdbc;
+        this.meetings = meetings;
+        this.items = items;
     }
 
     /** A committee's meetings (with their public agenda) and the deadlines of its items' follow-ups. */
     @GetMapping(value = "/committees/{committee}.ics", produces = "text/calendar")
     ResponseEntity<String> committee(@PathVariable String committee) {
-        boolean known = jdbc.sql("select exists (select 1 from meeting where committee = :committee)"
-                        + " or exists (select 1 from agenda_item where committee = :committee)")
-                .param("committee", committee)
-                .query(Boolean.class)
-                .single();
-        if (!known) {
+        if (!meetings.anyOf(committee) && !items.anyOf(committee)) {
             throw new NotFound("committee", committee);
         }
         List<CalendarComponent> entries = new ArrayList<>();
-        jdbc.sql("""
-                        select m.*, (select string_agg(coalesce(e.number || ' ', '') || i.title, chr(10)
-                                                       order by e.position)
-                                       from agenda_entry e join agenda_item i on i.id = e.agenda_item_id
-                                      where e.meeting_id = m.id and """ + Visibility.visible("i") + """
-                                    ) as agenda
-                          from meeting m where m.committee = :committee order by m.start_at, m.id""")
-                .param("committee", committee)
-                .params(Visibility.parameters())
-                .query((rs, n) -> meeting(rs))
-                .list()
-                .forEach(entries::add);
+        List<MeetingReadModel.Scheduled> scheduled = meetings.ofCommittee(committee);
+        // each meeting's agenda as its lines read ("3.1 Title"), only the items the reader may see
+        Map<String, String> agendas = new HashMap<>();
+        meetings.agendas(scheduled.stream().map(MeetingReadModel.Scheduled::id).toList(), null)
+                .forEach((meeting, lines) -> {
+                    String agenda = lines.stream()
+                            .filter(line -> line.item().title() != null)
+                            .map(line -> (line.number() == null ? "" : line.number() + " ")
+                                    + line.item().title())
+                            .collect(Collectors.joining("\n"));
+                    if (!agenda.isEmpty()) {
+                        agendas.put(meeting, agenda);
+                    }
+                });
+        scheduled.forEach(meeting -> entries.add(meeting(committee, meeting, agendas.get(meeting.id()))));
         deadlines("i.committee = :key", committee, true).forEach(entries::add);
         return feed(committee + " – møder og frister", entries);
     }
@@ -95,29 +102,25 @@ class CalendarController {
         return feed(name + " – frister", new ArrayList<>(deadlines("f.assignee = :key", initials, false)));
     }
 
-    private VEvent meeting(ResultSet rs) throws SQLException {
-        String committee = rs.getString("committee");
-        Instant start = rs.getTimestamp("start_at").toInstant();
-        java.sql.Timestamp end = rs.getTimestamp("end_at");
+    private VEvent meeting(String committee, MeetingReadModel.Scheduled meeting, String agenda) {
         String summary = "Møde i " + committee;
         // a meeting known by its day only is a whole-day entry (DTSTART;VALUE=DATE), not one at an invented hour
-        VEvent event = rs.getBoolean("day_only")
-                ? new VEvent(start.atZone(DanishDays.DENMARK).toLocalDate(), summary)
-                : end == null ? new VEvent(start, summary) : new VEvent(start, end.toInstant(), summary);
-        Instant modified = rs.getTimestamp("modified").toInstant();
-        event.add(new Uid("meeting-" + rs.getString("id") + "@sagsspor.dk"));
-        event.replace(new DtStamp(modified));
-        event.add(new LastModified(modified));
-        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, rs.getLong("version"))));
-        if (rs.getString("location") != null) {
-            event.add(new Location(rs.getString("location")));
+        VEvent event = meeting.dayOnly()
+                ? new VEvent(meeting.start().atZone(DanishDays.DENMARK).toLocalDate(), summary)
+                : meeting.end() == null
+                        ? new VEvent(meeting.start(), summary)
+                        : new VEvent(meeting.start(), meeting.end(), summary);
+        event.add(new Uid("meeting-" + meeting.id() + "@sagsspor.dk"));
+        event.replace(new DtStamp(meeting.modified()));
+        event.add(new LastModified(meeting.modified()));
+        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, meeting.version())));
+        if (meeting.location() != null) {
+            event.add(new Location(meeting.location()));
         }
-        boolean cancelled = "CANCELLED".equals(rs.getString("state"));
-        event.add(new Status(cancelled ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
-        String agenda = rs.getString("agenda");
+        event.add(new Status(meeting.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         StringBuilder description = new StringBuilder();
-        if (cancelled && rs.getString("cancellation") != null) {
-            description.append("Aflyst: ").append(rs.getString("cancellation")).append("\n\n");
+        if (meeting.cancelled() && meeting.cancellation() != null) {
+            description.append("Aflyst: ").append(meeting.cancellation()).append("\n\n");
         }
         if (agenda != null) {
             description.append("Dagsorden:\n").append(agenda);

@@ -2,12 +2,13 @@ package dk.sagsspor.query.followup;
 
 import dk.sagsspor.events.text.DeadlineExtractor;
 import dk.sagsspor.events.text.DeadlineExtractor.Deadline;
-import dk.sagsspor.query.security.Visibility;
+import dk.sagsspor.query.agendaitem.AgendaItemReadModel;
+import dk.sagsspor.query.agendaitem.MeetingStarts;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +26,14 @@ class DeadlineSuggestionController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AgendaItemReadModel items;
+    private final MeetingStarts meetings;
 
-    DeadlineSuggestionController(JdbcClient jdbc, Clock clock) {
+    DeadlineSuggestionController(JdbcClient jdbc, Clock clock, AgendaItemReadModel items, MeetingStarts meetings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.items = items;
+        this.meetings = meetings;
     }
 
     /**
@@ -55,19 +60,12 @@ class DeadlineSuggestionController {
      */
     @GetMapping("/api/agenda-items/{id}/deadline-suggestions")
     List<Suggestion> suggestions(@PathVariable String id) {
-        Map<String, Object> item = jdbc
-                .sql("""
-                        select i.resolution_text, i.recommendation, i.presentation, i.background, m.start_at
-                          from agenda_item i left join meeting m on m.id = i.meeting_id where i.id = :id and """ + Visibility.visible("i"))
-                .param("id", id)
-                .params(Visibility.parameters())
-                .query()
-                .listOfRows()
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFound("agenda item", id));
-        LocalDate reference = item.get("start_at") instanceof Timestamp start
-                ? start.toInstant().atZone(DanishDays.DENMARK).toLocalDate()
+        AgendaItemReadModel.Texts item = items.texts(id).orElseThrow(() -> new NotFound("agenda item", id));
+        Instant start = item.meetingId() == null
+                ? null
+                : meetings.starts(List.of(item.meetingId()), null).get(item.meetingId());
+        LocalDate reference = start != null
+                ? start.atZone(DanishDays.DENMARK).toLocalDate()
                 : LocalDate.now(clock.withZone(DanishDays.DENMARK));
         // a deadline is followed up by a follow-up due on it — now, or when it was assigned (its due date may have been
         // moved since) — or one whose source quotes it
@@ -85,10 +83,10 @@ class DeadlineSuggestionController {
                         rs.getString("source")))
                 .list();
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("decision", (String) item.get("resolution_text"));
-        parts.put("recommendation", (String) item.get("recommendation"));
-        parts.put("presentation", (String) item.get("presentation"));
-        parts.put("background", (String) item.get("background"));
+        parts.put("decision", item.resolutionText());
+        parts.put("recommendation", item.recommendation());
+        parts.put("presentation", item.presentation());
+        parts.put("background", item.background());
         List<Suggestion> suggestions = new ArrayList<>();
         parts.forEach((part, text) -> {
             for (Deadline deadline : DeadlineExtractor.find(text, reference)) {

@@ -3,7 +3,6 @@ package dk.sagsspor.query.meeting;
 import dk.sagsspor.query.meeting.Meeting.AgendaLine;
 import dk.sagsspor.query.projection.DeadLetters;
 import dk.sagsspor.query.projection.History;
-import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.Incomplete;
 import dk.sagsspor.query.web.NotFound;
@@ -36,10 +35,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class MeetingController {
 
     private final JdbcClient jdbc;
+    private final MeetingReadModel readModel;
     private final Clock clock;
     private final DeadLetters deadLetters;
 
-    MeetingController(JdbcClient jdbc, Clock clock, DeadLetters deadLetters) {
+    MeetingController(JdbcClient jdbc, Clock clock, DeadLetters deadLetters, MeetingReadModel readModel) {
+        this.readModel = readModel;
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -113,37 +114,26 @@ class MeetingController {
     }
 
     /**
-     * The agenda's lines in order, each with what became of the item at this meeting (its latest
-     * {@code agenda_item_at_meeting} row up to the instant), so a deferred item shows as deferred here while it is
-     * scheduled on the next meeting.
+     * The agenda's lines in order, each with what became of the item at this meeting, so a deferred item shows as
+     * deferred here while it is scheduled on the next meeting ({@link MeetingReadModel#agendas}).
      */
     private Map<String, List<AgendaLine>> agendas(List<String> meetingIds, Instant asOf) {
         Map<String, List<AgendaLine>> agendas = new java.util.HashMap<>();
-        if (meetingIds.isEmpty()) {
-            return agendas;
-        }
-        jdbc.sql("select e.meeting_id, e.agenda_item_id, e.number, e.position, e.section, i.title, i.closed_item,"
-                        + " coalesce(o.status, 'SCHEDULED') as status, o.outcome"
-                        + AgendaLines.from(asOf)
-                        + """
-                         where e.meeting_id = any(cast(:meetings as text[])) and """
-                        + Visibility.visible("i") + " order by e.meeting_id, e.position")
-                .param("meetings", meetingIds.toArray(String[]::new))
-                .params(Visibility.parameters())
-                .param("asOf", timestamp(asOf))
-                .query(rs -> {
-                    List<AgendaLine> lines =
-                            agendas.computeIfAbsent(rs.getString("meeting_id"), meeting -> new ArrayList<>());
-                    lines.add(new AgendaLine(
-                            rs.getString("agenda_item_id"),
-                            rs.getString("number"),
-                            lines.size() + 1,
-                            rs.getString("section"),
-                            rs.getString("title"),
-                            rs.getString("status"),
-                            rs.getString("outcome"),
-                            rs.getObject("closed_item") == null ? null : !rs.getBoolean("closed_item")));
-                });
+        readModel.agendas(meetingIds, asOf).forEach((meeting, lines) -> {
+            List<AgendaLine> agenda = new ArrayList<>();
+            for (MeetingReadModel.Line line : lines) {
+                agenda.add(new AgendaLine(
+                        line.itemId(),
+                        line.number(),
+                        agenda.size() + 1,
+                        line.section(),
+                        line.item().title(),
+                        line.item().status() == null ? "SCHEDULED" : line.item().status(),
+                        line.item().outcome(),
+                        line.item().closedItem() == null ? null : !line.item().closedItem()));
+            }
+            agendas.put(meeting, agenda);
+        });
         return agendas;
     }
 

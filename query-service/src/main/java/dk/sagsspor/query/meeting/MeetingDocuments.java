@@ -2,10 +2,10 @@ package dk.sagsspor.query.meeting;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
+import dk.sagsspor.query.agendaitem.AgendaItemReadModel;
 import dk.sagsspor.query.meeting.MeetingDocument.Line;
 import dk.sagsspor.query.meeting.MeetingDocument.Section;
 import dk.sagsspor.query.projection.History;
-import dk.sagsspor.query.security.Visibility;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -59,9 +58,11 @@ class MeetingDocuments {
     private final JdbcClient jdbc;
     private final ITemplateEngine templates;
     private final Clock clock;
+    private final MeetingReadModel readModel;
 
-    MeetingDocuments(JdbcClient jdbc, ITemplateEngine templates, Clock clock) {
+    MeetingDocuments(JdbcClient jdbc, ITemplateEngine templates, Clock clock, MeetingReadModel readModel) {
         this.jdbc = jdbc;
+        this.readModel = readModel;
         this.templates = templates;
         this.clock = clock;
     }
@@ -172,33 +173,25 @@ class MeetingDocuments {
     /** The agenda's lines at the instant (now when null), in order, grouped under their section headings. */
     private List<Section> lines(String meetingId, Instant at, boolean withOutcomes) {
         List<Section> sections = new ArrayList<>();
-        jdbc.sql("select e.number, e.section, i.title, i.case_number, i.case_officers, i.recommendation,"
-                        + " i.resolution_text, o.status, o.outcome"
-                        + AgendaLines.from(at)
-                        + """
-                         where e.meeting_id = :meeting and """
-                        + Visibility.visible("i") + " order by e.position")
-                .param("meeting", meetingId)
-                .param("asOf", at == null ? null : Timestamp.from(at))
-                .params(Visibility.parameters())
-                .query((ResultSet rs) -> {
-                    String heading = rs.getString("section");
-                    if (sections.isEmpty() || !Objects.equals(sections.getLast().heading(), heading)) {
-                        sections.add(new Section(heading, new ArrayList<>()));
-                    }
-                    String status = rs.getString("status");
-                    String outcome = withOutcomes ? outcome(status, rs.getString("outcome")) : null;
-                    sections.getLast()
-                            .lines()
-                            .add(new Line(
-                                    rs.getString("number"),
-                                    rs.getString("title"),
-                                    rs.getString("case_number"),
-                                    officers(rs.getArray("case_officers")),
-                                    rs.getString("recommendation"),
-                                    outcome,
-                                    withOutcomes && "DECIDED".equals(status) ? rs.getString("resolution_text") : null));
-                });
+        for (MeetingReadModel.Line line :
+                readModel.agendas(List.of(meetingId), at).getOrDefault(meetingId, List.of())) {
+            String heading = line.section();
+            if (sections.isEmpty() || !Objects.equals(sections.getLast().heading(), heading)) {
+                sections.add(new Section(heading, new ArrayList<>()));
+            }
+            AgendaItemReadModel.OnAgenda item = line.item();
+            String status = item.status();
+            sections.getLast()
+                    .lines()
+                    .add(new Line(
+                            line.number(),
+                            item.title(),
+                            item.caseNumber(),
+                            item.caseOfficers().isEmpty() ? null : String.join("/", item.caseOfficers()),
+                            item.recommendation(),
+                            withOutcomes ? outcome(status, item.outcome()) : null,
+                            withOutcomes && "DECIDED".equals(status) ? item.resolutionText() : null));
+        }
         return sections;
     }
 
@@ -215,14 +208,6 @@ class MeetingDocuments {
             case "DISCUSSED" -> "Drøftet";
             default -> "Ikke behandlet";
         };
-    }
-
-    private static String officers(Array array) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        String[] initials = (String[]) array.getArray();
-        return initials.length == 0 ? null : String.join("/", initials);
     }
 
     private static List<String> corrections(Array array) {

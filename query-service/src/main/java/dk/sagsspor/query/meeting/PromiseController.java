@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +32,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class PromiseController {
 
     private final JdbcClient jdbc;
+    private final MeetingReadModel readModel;
 
-    PromiseController(JdbcClient jdbc) {
+    PromiseController(JdbcClient jdbc, MeetingReadModel readModel) {
         this.jdbc = jdbc;
+        this.readModel = readModel;
     }
 
     /** A meeting's id as the command service gives it: a UUID in its canonical form. */
@@ -104,25 +105,25 @@ class PromiseController {
         return OParlList.of(pageOf, promises.size(), paging, ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
+    /**
+     * The next meetings' agendas as they are now, as the current user sees them: a promise is kept only by an item the
+     * user may see (a closed item of another committee does not exist for them, here as everywhere).
+     */
     private Map<String, List<Entry>> agendas(List<String> meetingIds) {
-        if (meetingIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc
-                .sql("""
-                        select e.meeting_id, e.agenda_item_id, e.number, i.title
-                          from agenda_entry e join agenda_item i on i.id = e.agenda_item_id
-                         where e.meeting_id in (:ids)
-                         order by e.meeting_id, e.position""")
-                .param("ids", meetingIds)
-                .query((rs, n) -> new Entry(
-                        rs.getString("meeting_id"),
-                        rs.getString("agenda_item_id"),
-                        rs.getString("number"),
-                        rs.getString("title")))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(Entry::meetingId));
+        Map<String, List<Entry>> agendas = new java.util.HashMap<>();
+        readModel
+                .agendas(meetingIds, null)
+                .forEach((meeting, lines) -> agendas.put(
+                        meeting,
+                        lines.stream()
+                                .filter(line -> line.item().known())
+                                .map(line -> new Entry(
+                                        meeting,
+                                        line.itemId(),
+                                        line.number(),
+                                        line.item().title()))
+                                .toList()));
+        return agendas;
     }
 
     private static Instant instant(Timestamp timestamp) {

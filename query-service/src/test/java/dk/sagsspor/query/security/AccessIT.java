@@ -12,6 +12,7 @@ import dk.sagsspor.events.agendaitem.FollowUpAssigned;
 import dk.sagsspor.events.meeting.AgendaEntry;
 import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
 import dk.sagsspor.events.meeting.MeetingAgendaPublished;
+import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import dk.sagsspor.query.EventRecords;
@@ -216,6 +217,38 @@ class AccessIT {
         }
         assertThat(as("admin").get("/api/agenda-items/" + unknown + "/timeline").statusCode())
                 .isEqualTo(200);
+    }
+
+    /**
+     * A promise for the next meeting is kept by an item on that meeting's agenda — for a reader, a closed item is not
+     * there, so it keeps nothing and its id and number are not shown. Found when the promises stopped joining the
+     * items' table and asked the meetings read model for the agenda (issue 19): the join had no visibility condition.
+     */
+    @Test
+    void aPromiseKeptByAClosedItemIsKeptOnlyForThoseWhoSeeIt() {
+        String promising = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        // a minute of its own in 2050, so no other test's meeting of the committee falls between the two
+        Instant start = Instant.parse("2050-01-01T08:00:00Z")
+                .plus(Duration.ofMinutes(Math.floorMod(promising.hashCode(), 500_000)));
+        send(new MeetingScheduled(promising, NORD, start, null, "Aalborg Rådhus"));
+        send(new MeetingNextAgendaPromised(promising, LocalDate.of(2050, 12, 1), List.of("Personalesag " + word)));
+        send(new MeetingScheduled(next, NORD, start.plus(Duration.ofMinutes(1)), null, "Aalborg Rådhus"));
+        send(new MeetingAgendaItemAdded(next, closed, "9.2", null, false));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as("nord")
+                        .get("/api/promises?meeting=" + promising)
+                        .body()
+                        .contains(closed));
+
+        for (String user : List.of("reader", "midt")) {
+            assertThat(as(user).get("/api/promises?meeting=" + promising).body())
+                    .as(user)
+                    .contains("\"status\":\"open\"")
+                    .doesNotContain(closed, "9.2");
+        }
+        assertThat(as("admin").get("/api/promises?meeting=" + promising).body())
+                .contains(closed, "\"status\":\"planned\"");
     }
 
     @Test
