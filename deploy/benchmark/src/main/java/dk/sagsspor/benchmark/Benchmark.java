@@ -133,6 +133,7 @@ public final class Benchmark {
             result.put("profile", profile(Math.max(HALF_FLOOR, m1), profileSeconds, out));
         }
         double half = Math.max(HALF_FLOOR, m1 * 0.5);
+        result.put("M4_floor", queriesAlone());
         Map<String, Object> measured = loadWithQueries(half, 50);
         result.put("M2_lag", measured.get("lag"));
         result.put("M4_queries", measured.get("queries"));
@@ -593,6 +594,50 @@ public final class Benchmark {
             case "search" -> api::search;
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /**
+     * M4's floor: the four query kinds alone (no commands), 10/s of each for 30 s on the same data — what a query costs
+     * when nothing else wants the cores: latency as the client saw it, the service's own time, and the CPU the query
+     * service and the query database used per query.
+     */
+    private Map<String, Object> queriesAlone() throws Exception {
+        int seconds = 30;
+        System.out.printf("M4 floor: 10 queries/s of each of %s for %d s, no commands%n", QUERY_KINDS.keySet(), seconds);
+        var serverBefore = observe.serverTimeBuckets();
+        Map<String, Double> cpuBefore = observe.cpuSeconds();
+        ExecutorService queries = Executors.newFixedThreadPool(QUERY_KINDS.size());
+        Map<String, Future<OpenLoop.Result>> queryRuns = new LinkedHashMap<>();
+        QUERY_KINDS.forEach((kind, uri) ->
+                queryRuns.put(kind, queries.submit(() -> OpenLoop.run(kind + " alone", 10, seconds, query(kind)))));
+        Map<String, Object> floor = new LinkedHashMap<>();
+        long answered = 0;
+        Map<String, OpenLoop.Result> results = new LinkedHashMap<>();
+        for (var run : queryRuns.entrySet()) {
+            results.put(run.getKey(), run.getValue().get());
+            answered += run.getValue().get().ok();
+        }
+        queries.shutdown();
+        Map<String, Double> cpu = Observe.minus(observe.cpuSeconds(), cpuBefore);
+        var serverAfter = observe.serverTimeBuckets();
+        results.forEach((kind, run) -> {
+            TreeMap<Double, Double> before = serverBefore.get(QUERY_KINDS.get(kind));
+            TreeMap<Double, Double> after = serverAfter.get(QUERY_KINDS.get(kind));
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("p50Ms", run.p(50));
+            latency.put("p99Ms", run.p(99));
+            latency.put("serviceP50Ms", after == null ? Double.NaN : Observe.percentile(after, before, 50));
+            latency.put("serviceP99Ms", after == null ? Double.NaN : Observe.percentile(after, before, 99));
+            latency.put("sent", run.sent());
+            latency.put("failed", run.failed());
+            floor.put(kind, latency);
+        });
+        floor.put("queryServiceCpuMsPerQuery", cpu.getOrDefault("query-service", 0.0) * 1000.0 / Math.max(1, answered));
+        floor.put(
+                "queryDatabaseCpuMsPerQuery",
+                cpu.getOrDefault("postgres/sagsspor_query", 0.0) * 1000.0 / Math.max(1, answered));
+        System.out.printf("  %s%n", floor);
+        return floor;
     }
 
     /**

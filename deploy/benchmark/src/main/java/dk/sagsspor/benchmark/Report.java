@@ -142,7 +142,7 @@ final class Report {
                 m3.seconds(),
                 m3.cpuSeconds(),
                 m3.postgresCpuSeconds()));
-        queries(md, m4, (Map<String, Object>) result.get("phase50"));
+        queries(md, m4, (Map<String, Object>) result.get("phase50"), (Map<String, Object>) result.get("M4_floor"));
         md.append("\n![command latency over time](latency.png)\n");
         Files.writeString(out.resolve("report.md"), md);
         System.out.print(md);
@@ -235,7 +235,8 @@ final class Report {
      * and how much of the phase a runnable task waited for a CPU.
      */
     @SuppressWarnings("unchecked")
-    private static void queries(StringBuilder md, Map<String, Map<String, Object>> m4, Map<String, Object> phase) {
+    private static void queries(
+            StringBuilder md, Map<String, Map<String, Object>> m4, Map<String, Object> phase, Map<String, Object> floor) {
         md.append("\nM4 queries at 50 % of M1 (10/s of each kind beside the commands), ms — the client's latency from when a"
                 + " query was due, and the query service's own time for it (its `http.server.requests` histogram):\n\n"
                 + "| query | sent | failed | client p50 | client p99 | service p50 | service p99 |\n|---|---|---|---|---|---|---|\n");
@@ -249,6 +250,27 @@ final class Report {
                 ((Number) q.get("p99Ms")).doubleValue(),
                 ((Number) q.getOrDefault("serviceP50Ms", Double.NaN)).doubleValue(),
                 ((Number) q.getOrDefault("serviceP99Ms", Double.NaN)).doubleValue())));
+        if (floor != null) {
+            md.append("\nThe same queries alone (no commands, 10/s of each kind for 30 s, just before), ms:\n\n"
+                    + "| query | client p50 | client p99 | service p50 | service p99 |\n|---|---|---|---|---|\n");
+            floor.forEach((kind, value) -> {
+                if (value instanceof Map<?, ?> q) {
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %.1f | %.1f | %.1f | %.1f |%n",
+                            kind,
+                            ((Number) q.get("p50Ms")).doubleValue(),
+                            ((Number) q.get("p99Ms")).doubleValue(),
+                            ((Number) q.get("serviceP50Ms")).doubleValue(),
+                            ((Number) q.get("serviceP99Ms")).doubleValue()));
+                }
+            });
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nCPU per query alone: the query service %.2f ms, the query database %.2f ms.%n",
+                    ((Number) floor.get("queryServiceCpuMsPerQuery")).doubleValue(),
+                    ((Number) floor.get("queryDatabaseCpuMsPerQuery")).doubleValue()));
+        }
         if (phase != null && phase.get("cpuWaitShare") instanceof Number wait) {
             md.append(String.format(
                     Locale.ROOT,

@@ -1,6 +1,8 @@
 package dk.sagsspor.query.alert;
 
 import dk.sagsspor.query.followup.DeadlineProperties;
+import dk.sagsspor.query.followup.FollowUpReadModel;
+import dk.sagsspor.query.staff.StaffDirectory;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -35,8 +37,12 @@ class Alerts {
 
     private final JdbcClient jdbc;
     private final List<Kind> kinds;
+    private final FollowUpReadModel followUps;
+    private final StaffDirectory staff;
 
-    Alerts(JdbcClient jdbc, DeadlineProperties deadlines) {
+    Alerts(JdbcClient jdbc, DeadlineProperties deadlines, FollowUpReadModel followUps, StaffDirectory staff) {
+        this.followUps = followUps;
+        this.staff = staff;
         this.jdbc = jdbc;
         this.kinds = kinds(deadlines.leadDays());
     }
@@ -116,16 +122,12 @@ class Alerts {
                 .toList();
     }
 
+    /** The follow-up as it stands now (from its read model), with its assignee's entry in the staff directory. */
     private Optional<FollowUpNow> followUp(String id) {
-        return jdbc.sql("""
-                        select f.*, i.committee, i.title, i.case_number, i.closed_item, s.name, s.email
-                          from follow_up f
-                          join follow_up_item i on i.id = f.agenda_item_id
-                          left join staff_member s on s.initials = f.assignee
-                         where f.id = :id""")
-                .param("id", id)
-                .query((rs, n) -> FollowUpNow.from(rs))
-                .optional();
+        return followUps
+                .current(id)
+                .map(followUp -> FollowUpNow.of(
+                        followUp, staff.members(List.of(followUp.assignee())).get(followUp.assignee())));
     }
 
     /** The alert no longer concerns its follow-up; it will not be delivered. */

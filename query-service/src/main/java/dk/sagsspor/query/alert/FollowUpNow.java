@@ -1,8 +1,9 @@
 package dk.sagsspor.query.alert;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dk.sagsspor.query.followup.FollowUpReadModel;
+import dk.sagsspor.query.staff.StaffDirectory;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A follow-up as it stands when its alert is delivered, with its item and the assignee's directory entry ({@code
@@ -39,20 +40,20 @@ record FollowUpNow(
         return "the follow-up was reassigned to " + assignee;
     }
 
-    static FollowUpNow from(ResultSet rs) throws SQLException {
+    static FollowUpNow of(FollowUpReadModel.Current followUp, StaffDirectory.@Nullable Member assignee) {
         return new FollowUpNow(
-                rs.getString("id"),
-                rs.getString("agenda_item_id"),
-                rs.getString("description"),
-                rs.getDate("due_date").toLocalDate(),
-                rs.getString("assignee"),
-                rs.getString("status"),
-                rs.getString("source"),
-                rs.getString("committee"),
-                rs.getString("title"),
-                rs.getString("case_number"),
-                rs.getBoolean("closed_item"),
-                rs.getString("name"),
-                rs.getString("email"));
+                followUp.id(),
+                followUp.agendaItemId(),
+                followUp.description(),
+                followUp.dueDate(),
+                followUp.assignee(),
+                followUp.status(),
+                followUp.source(),
+                followUp.committee(),
+                followUp.title(),
+                followUp.caseNumber(),
+                followUp.closedItem(),
+                assignee == null ? null : assignee.name(),
+                assignee == null ? null : assignee.email());
     }
 }

@@ -1,18 +1,15 @@
 package dk.sagsspor.query.calendar;
 
 import dk.sagsspor.query.agendaitem.AgendaItemReadModel;
+import dk.sagsspor.query.followup.FollowUpReadModel;
 import dk.sagsspor.query.meeting.MeetingReadModel;
-import dk.sagsspor.query.security.Visibility;
+import dk.sagsspor.query.staff.StaffDirectory;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +31,6 @@ import net.fortuna.ical4j.model.property.XProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,12 +51,15 @@ class CalendarController {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final JdbcClient jdbc;
     private final MeetingReadModel meetings;
     private final AgendaItemReadModel items;
+    private final FollowUpReadModel followUps;
+    private final StaffDirectory staff;
 
-    CalendarController(JdbcClient jdbc, MeetingReadModel meetings, AgendaItemReadModel items) {
-        this.jdbc = jdbc;
+    CalendarController(
+            MeetingReadModel meetings, AgendaItemReadModel items, FollowUpReadModel followUps, StaffDirectory staff) {
+        this.followUps = followUps;
+        this.staff = staff;
         this.meetings = meetings;
         this.items = items;
     }
@@ -87,19 +86,20 @@ class CalendarController {
                     }
                 });
         scheduled.forEach(meeting -> entries.add(meeting(committee, meeting, agendas.get(meeting.id()))));
-        deadlines("i.committee = :key", committee, true).forEach(entries::add);
+        entries.addAll(deadlines(followUps.deadlinesOfCommittee(committee), true));
         return feed(committee + " – møder og frister", entries);
     }
 
     /** A staff member's deadlines: the follow-ups assigned to them. */
     @GetMapping(value = "/staff/{initials}.ics", produces = "text/calendar")
     ResponseEntity<String> staffMember(@PathVariable String initials) {
-        String name = jdbc.sql("select name from staff_member where initials = :initials")
-                .param("initials", initials)
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new NotFound("staff member", initials));
-        return feed(name + " – frister", new ArrayList<>(deadlines("f.assignee = :key", initials, false)));
+        StaffDirectory.Member member = staff.members(List.of(initials)).get(initials);
+        if (member == null) {
+            throw new NotFound("staff member", initials);
+        }
+        return feed(
+                member.name() + " – frister",
+                new ArrayList<CalendarComponent>(deadlines(followUps.deadlinesOf(initials), false)));
     }
 
     private VEvent meeting(String committee, MeetingReadModel.Scheduled meeting, String agenda) {
@@ -131,56 +131,48 @@ class CalendarController {
         return event;
     }
 
-    /** The follow-ups matching {@code where} (with :key bound), as all-day entries on their due dates. */
-    private List<VEvent> deadlines(String where, String key, boolean withAssignee) {
-        return jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.closed_item, s.name,"
-                        + " (select count(*) from follow_up_history h where h.id = f.id) as versions"
-                        + " from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
-                        + " left join staff_member s on s.initials = f.assignee"
-                        + " where " + where + " and " + Visibility.visible("i") + " order by f.due_date, f.id")
-                .param("key", key)
-                .params(Visibility.parameters())
-                .query((rs, n) -> deadline(rs, withAssignee))
-                .list();
+    /** The follow-ups as all-day entries on their due dates; with their assignees' names where asked. */
+    private List<VEvent> deadlines(List<FollowUpReadModel.Deadline> deadlines, boolean withAssignee) {
+        Map<String, StaffDirectory.Member> members = withAssignee
+                ? staff.members(deadlines.stream()
+                        .map(FollowUpReadModel.Deadline::assignee)
+                        .toList())
+                : Map.of();
+        return deadlines.stream()
+                .map(deadline -> deadline(deadline, withAssignee, members.get(deadline.assignee())))
+                .toList();
     }
 
-    private static VEvent deadline(ResultSet rs, boolean withAssignee) throws SQLException {
-        LocalDate due = rs.getDate("due_date").toLocalDate();
-        String status = rs.getString("status");
-        String prefix = "DONE".equals(status) ? "Udført: " : "Frist: ";
-        VEvent event = new VEvent(due, prefix + rs.getString("description"));
-        Instant modified = rs.getTimestamp("modified").toInstant();
-        event.add(new Uid("follow-up-" + rs.getString("id") + "@sagsspor.dk"));
-        event.replace(new DtStamp(modified));
-        event.add(new LastModified(modified));
-        event.add(new Sequence((int) Math.max(0, rs.getLong("versions") - 1)));
-        event.add(new Status("CANCELLED".equals(status) ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+    private static VEvent deadline(
+            FollowUpReadModel.Deadline followUp, boolean withAssignee, StaffDirectory.Member assignee) {
+        String prefix = "DONE".equals(followUp.status()) ? "Udført: " : "Frist: ";
+        VEvent event = new VEvent(followUp.dueDate(), prefix + followUp.description());
+        event.add(new Uid("follow-up-" + followUp.id() + "@sagsspor.dk"));
+        event.replace(new DtStamp(followUp.modified()));
+        event.add(new LastModified(followUp.modified()));
+        event.add(new Sequence((int) Math.max(0, followUp.versions() - 1)));
+        event.add(new Status("CANCELLED".equals(followUp.status()) ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         event.add(new Transp(Transp.VALUE_TRANSPARENT));
-        String title = rs.getString("title");
         StringBuilder description = new StringBuilder()
                 .append("Dagsordenspunkt: ")
-                .append(title)
+                .append(followUp.title())
                 .append('\n')
                 .append("Udvalg: ")
-                .append(rs.getString("committee"))
+                .append(followUp.committee())
                 .append('\n');
-        if (rs.getString("case_number") != null) {
-            description
-                    .append("Sagsnummer: ")
-                    .append(rs.getString("case_number"))
-                    .append('\n');
+        if (followUp.caseNumber() != null) {
+            description.append("Sagsnummer: ").append(followUp.caseNumber()).append('\n');
         }
         if (withAssignee) {
-            String name = rs.getString("name");
             description
                     .append("Ansvarlig: ")
-                    .append(name == null ? rs.getString("assignee") : name + " (" + rs.getString("assignee") + ")")
+                    .append(assignee == null ? followUp.assignee() : assignee.name() + " (" + followUp.assignee() + ")")
                     .append('\n');
         }
-        if (rs.getString("closing_note") != null) {
-            description.append("Note: ").append(rs.getString("closing_note")).append('\n');
+        if (followUp.closingNote() != null) {
+            description.append("Note: ").append(followUp.closingNote()).append('\n');
         }
-        description.append("Opfølgning: ").append(rs.getString("id"));
+        description.append("Opfølgning: ").append(followUp.id());
         event.add(new Description(description.toString()));
         return event;
     }

@@ -1,6 +1,7 @@
 package dk.sagsspor.query.followup;
 
 import dk.sagsspor.query.security.Visibility;
+import dk.sagsspor.query.staff.StaffDirectory;
 import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
@@ -41,8 +42,10 @@ class FollowUpController {
     private final JdbcClient jdbc;
     private final DeadlineProperties properties;
     private final Clock clock;
+    private final StaffDirectory staff;
 
-    FollowUpController(JdbcClient jdbc, DeadlineProperties properties, Clock clock) {
+    FollowUpController(JdbcClient jdbc, DeadlineProperties properties, Clock clock, StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -69,7 +72,29 @@ class FollowUpController {
             @Nullable String source,
             @Nullable String closingNote,
             OffsetDateTime assigned,
-            OffsetDateTime modified) {}
+            OffsetDateTime modified) {
+
+        /** The same follow-up with its assignee's name. */
+        FollowUp named(String assigneeName) {
+            return new FollowUp(
+                    id,
+                    agendaItem,
+                    name,
+                    committee,
+                    reference,
+                    meeting,
+                    description,
+                    dueDate,
+                    daysLeft,
+                    state,
+                    assignee,
+                    assigneeName,
+                    source,
+                    closingNote,
+                    assigned,
+                    modified);
+        }
+    }
 
     /**
      * Follow-ups by due date, filtered by assignee's initials, committee, state (repeatable; default the open ones:
@@ -94,7 +119,6 @@ class FollowUpController {
         LocalDate today = today();
         PageRequest paging = new PageRequest(page, pageSize);
         String where = " from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
-                + " left join staff_member s on s.initials = f.assignee"
                 + " where (cast(:assignee as text) is null or f.assignee = :assignee)"
                 + " and (cast(:committee as text) is null or i.committee = :committee)"
                 + " and (cast(:from as date) is null or f.due_date >= :from)"
@@ -112,13 +136,13 @@ class FollowUpController {
                 .params(parameters)
                 .query(Long.class)
                 .single();
-        List<FollowUp> rows = jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.meeting_id, s.name, " + STATE
+        List<FollowUp> rows = named(jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.meeting_id, " + STATE
                         + " as state" + where + " order by f.due_date, f.id limit :limit offset :offset")
                 .params(parameters)
                 .param("limit", paging.size())
                 .param("offset", paging.offset())
                 .query((rs, n) -> row(rs, today))
-                .list();
+                .list());
         return OParlList.of(rows, total, paging, ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
@@ -126,16 +150,28 @@ class FollowUpController {
     @GetMapping("/{id}")
     FollowUp followUp(@PathVariable String id) {
         LocalDate today = today();
-        return jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.meeting_id, s.name, " + STATE
-                        + " as state from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
-                        + " left join staff_member s on s.initials = f.assignee where f.id = :id and "
-                        + Visibility.visible("i"))
-                .param("id", id)
-                .params(Visibility.parameters())
-                .params(dayParameters(today))
-                .query((rs, n) -> row(rs, today))
-                .optional()
+        return named(jdbc.sql("select f.*, i.committee, i.title, i.case_number, i.meeting_id, " + STATE
+                                + " as state from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
+                                + " where f.id = :id and " + Visibility.visible("i"))
+                        .param("id", id)
+                        .params(Visibility.parameters())
+                        .params(dayParameters(today))
+                        .query((rs, n) -> row(rs, today))
+                        .list())
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFound("follow-up", id));
+    }
+
+    /** The follow-ups with their assignees' names from the staff directory (none for initials it does not know). */
+    private List<FollowUp> named(List<FollowUp> followUps) {
+        Map<String, StaffDirectory.Member> members =
+                staff.members(followUps.stream().map(FollowUp::assignee).toList());
+        return followUps.stream()
+                .map(f -> members.containsKey(f.assignee())
+                        ? f.named(members.get(f.assignee()).name())
+                        : f)
+                .toList();
     }
 
     /** A follow-up's state on :today, with :soon the last day that counts as due soon. */
@@ -171,7 +207,7 @@ class FollowUpController {
                 ChronoUnit.DAYS.between(today, due),
                 rs.getString("state").toLowerCase(Locale.ROOT),
                 rs.getString("assignee"),
-                rs.getString("name"),
+                null,
                 rs.getString("source"),
                 rs.getString("closing_note"),
                 danish(rs.getTimestamp("assigned_at")),

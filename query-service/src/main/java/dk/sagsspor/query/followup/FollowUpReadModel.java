@@ -1,0 +1,116 @@
+package dk.sagsspor.query.followup;
+
+import dk.sagsspor.query.security.Visibility;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What other features may ask of the follow-ups read model. It owns {@code follow_up}, its versions and
+ * {@code follow_up_item} (what it shows of each follow-up's item); the calendar feeds and the alerts' delivery ask
+ * here rather than joining those tables.
+ */
+@Repository
+public class FollowUpReadModel {
+
+    private final JdbcClient jdbc;
+
+    FollowUpReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A follow-up as a calendar entry shows it; {@code versions} counts its versions (a calendar's SEQUENCE: how often
+     * it changed).
+     */
+    public record Deadline(
+            String id,
+            String description,
+            LocalDate dueDate,
+            String status,
+            Instant modified,
+            long versions,
+            String title,
+            String committee,
+            @Nullable String caseNumber,
+            String assignee,
+            @Nullable String closingNote) {}
+
+    /** The follow-ups of the committee's items the current user may see, by due date. */
+    public List<Deadline> deadlinesOfCommittee(String committee) {
+        return deadlines("i.committee = :key", committee);
+    }
+
+    /** The follow-ups assigned to a staff member whose items the current user may see, by due date. */
+    public List<Deadline> deadlinesOf(String assignee) {
+        return deadlines("f.assignee = :key", assignee);
+    }
+
+    private List<Deadline> deadlines(String where, String key) {
+        return jdbc.sql("select f.*, i.committee, i.title, i.case_number,"
+                        + " (select count(*) from follow_up_history h where h.id = f.id) as versions"
+                        + " from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
+                        + " where " + where + " and " + Visibility.visible("i") + " order by f.due_date, f.id")
+                .param("key", key)
+                .params(Visibility.parameters())
+                .query((rs, n) -> new Deadline(
+                        rs.getString("id"),
+                        rs.getString("description"),
+                        rs.getDate("due_date").toLocalDate(),
+                        rs.getString("status"),
+                        rs.getTimestamp("modified").toInstant(),
+                        rs.getLong("versions"),
+                        rs.getString("title"),
+                        rs.getString("committee"),
+                        rs.getString("case_number"),
+                        rs.getString("assignee"),
+                        rs.getString("closing_note")))
+                .list();
+    }
+
+    /** A follow-up as it stands now, with what the read model shows of its item. */
+    public record Current(
+            String id,
+            String agendaItemId,
+            String description,
+            LocalDate dueDate,
+            String assignee,
+            String status,
+            @Nullable String source,
+            String committee,
+            String title,
+            @Nullable String caseNumber,
+            boolean closedItem) {}
+
+    /**
+     * The follow-up as it stands now, whoever may see it (for processes that act for no user, as the alerts'
+     * delivery); empty when the read model does not know it.
+     */
+    public Optional<Current> current(String id) {
+        return jdbc.sql("""
+                        select f.*, i.committee, i.title, i.case_number, i.closed_item
+                          from follow_up f join follow_up_item i on i.id = f.agenda_item_id
+                         where f.id = :id""").param("id", id).query((rs, n) -> current(rs)).optional();
+    }
+
+    private static Current current(ResultSet rs) throws SQLException {
+        return new Current(
+                rs.getString("id"),
+                rs.getString("agenda_item_id"),
+                rs.getString("description"),
+                rs.getDate("due_date").toLocalDate(),
+                rs.getString("assignee"),
+                rs.getString("status"),
+                rs.getString("source"),
+                rs.getString("committee"),
+                rs.getString("title"),
+                rs.getString("case_number"),
+                rs.getBoolean("closed_item"));
+    }
+}
