@@ -597,6 +597,29 @@ public final class Benchmark {
     }
 
     /**
+     * One query kind's latency as the client saw it beside the service's own time for it (its request histogram
+     * differenced between two scrapes; NaN when the service recorded none).
+     */
+    private static Map<String, Object> queryLatency(
+            String kind,
+            OpenLoop.Result run,
+            Map<String, TreeMap<Double, Double>> serverBefore,
+            Map<String, TreeMap<Double, Double>> serverAfter) {
+        TreeMap<Double, Double> before = serverBefore.get(QUERY_KINDS.get(kind));
+        TreeMap<Double, Double> after = serverAfter.get(QUERY_KINDS.get(kind));
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("p50Ms", run.p(50));
+        latency.put("p99Ms", run.p(99));
+        latency.put("failed", run.failed());
+        latency.put("sent", run.sent());
+        latency.put("p99FromEnoughSamples", run.sent() >= SAMPLES_FOR_P99);
+        latency.put("serviceP50Ms", after == null ? Double.NaN : Observe.percentile(after, before, 50));
+        latency.put("serviceP99Ms", after == null ? Double.NaN : Observe.percentile(after, before, 99));
+        latency.put("serviceSamples", after == null ? 0.0 : Observe.count(after, before));
+        return latency;
+    }
+
+    /**
      * M4's floor: the four query kinds alone (no commands), 10/s of each for 30 s on the same data — what a query costs
      * when nothing else wants the cores: latency as the client saw it, the service's own time, and the CPU the query
      * service and the query database used per query.
@@ -615,23 +638,12 @@ public final class Benchmark {
         Map<String, OpenLoop.Result> results = new LinkedHashMap<>();
         for (var run : queryRuns.entrySet()) {
             results.put(run.getKey(), run.getValue().get());
-            answered += run.getValue().get().ok();
+            answered += results.get(run.getKey()).ok();
         }
         queries.shutdown();
         Map<String, Double> cpu = Observe.minus(observe.cpuSeconds(), cpuBefore);
         var serverAfter = observe.serverTimeBuckets();
-        results.forEach((kind, run) -> {
-            TreeMap<Double, Double> before = serverBefore.get(QUERY_KINDS.get(kind));
-            TreeMap<Double, Double> after = serverAfter.get(QUERY_KINDS.get(kind));
-            Map<String, Object> latency = new LinkedHashMap<>();
-            latency.put("p50Ms", run.p(50));
-            latency.put("p99Ms", run.p(99));
-            latency.put("serviceP50Ms", after == null ? Double.NaN : Observe.percentile(after, before, 50));
-            latency.put("serviceP99Ms", after == null ? Double.NaN : Observe.percentile(after, before, 99));
-            latency.put("sent", run.sent());
-            latency.put("failed", run.failed());
-            floor.put(kind, latency);
-        });
+        results.forEach((kind, run) -> floor.put(kind, queryLatency(kind, run, serverBefore, serverAfter)));
         floor.put("queryServiceCpuMsPerQuery", cpu.getOrDefault("query-service", 0.0) * 1000.0 / Math.max(1, answered));
         floor.put(
                 "queryDatabaseCpuMsPerQuery",
@@ -680,22 +692,7 @@ public final class Benchmark {
                         "p99Ms", Observe.percentile(buckets, lagBefore.get(projection), 99),
                         "samples", Observe.count(buckets, lagBefore.get(projection)))));
         Map<String, Object> queryLatency = new LinkedHashMap<>();
-        queryResults.forEach((kind, run) -> {
-            Map<String, Object> latency = new LinkedHashMap<>();
-            latency.put("p50Ms", run.p(50));
-            latency.put("p99Ms", run.p(99));
-            latency.put("failed", run.failed());
-            latency.put("sent", run.sent());
-            latency.put("p99FromEnoughSamples", run.sent() >= SAMPLES_FOR_P99);
-            TreeMap<Double, Double> server = serverAfter.get(QUERY_KINDS.get(kind));
-            if (server != null) {
-                TreeMap<Double, Double> before = serverBefore.get(QUERY_KINDS.get(kind));
-                latency.put("serviceP50Ms", Observe.percentile(server, before, 50));
-                latency.put("serviceP99Ms", Observe.percentile(server, before, 99));
-                latency.put("serviceSamples", Observe.count(server, before));
-            }
-            queryLatency.put(kind, latency);
-        });
+        queryResults.forEach((kind, run) -> queryLatency.put(kind, queryLatency(kind, run, serverBefore, serverAfter)));
         Map<String, Object> commandStats = new LinkedHashMap<>(commands(commandRun, cpu));
         commandStats.put("cpuWaitShare", cpuWaitShare);
         System.out.printf(

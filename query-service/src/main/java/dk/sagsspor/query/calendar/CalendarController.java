@@ -67,11 +67,12 @@ class CalendarController {
     /** A committee's meetings (with their public agenda) and the deadlines of its items' follow-ups. */
     @GetMapping(value = "/committees/{committee}.ics", produces = "text/calendar")
     ResponseEntity<String> committee(@PathVariable String committee) {
-        if (!meetings.anyOf(committee) && !items.anyOf(committee)) {
+        List<MeetingReadModel.Scheduled> scheduled = meetings.ofCommittee(committee);
+        // a committee is known by its meetings or, before it has any, by its items
+        if (scheduled.isEmpty() && !items.anyOf(committee)) {
             throw new NotFound("committee", committee);
         }
         List<CalendarComponent> entries = new ArrayList<>();
-        List<MeetingReadModel.Scheduled> scheduled = meetings.ofCommittee(committee);
         // each meeting's agenda as its lines read ("3.1 Title"), only the items the reader may see
         Map<String, String> agendas = new HashMap<>();
         meetings.agendas(scheduled.stream().map(MeetingReadModel.Scheduled::id).toList(), null)

@@ -127,12 +127,4 @@ public class MeetingReadModel implements MeetingStarts {
                         rs.getLong("version")))
                 .list();
     }
-
-    /** Whether the committee has any meeting: it is then a committee this service knows. */
-    public boolean anyOf(String committee) {
-        return jdbc.sql("select exists (select 1 from meeting where committee = :committee)")
-                .param("committee", committee)
-                .query(Boolean.class)
-                .single();
-    }
 }
