@@ -1,6 +1,6 @@
 package dk.sagsspor.query.alert;
 
-import dk.sagsspor.query.security.Visibility;
+import dk.sagsspor.query.followup.FollowUpReadModel;
 import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.OParlList;
@@ -30,8 +30,10 @@ class AlertController {
     static final List<String> STATES = List.of("pending", "sent", "obsolete");
 
     private final JdbcClient jdbc;
+    private final FollowUpReadModel followUps;
 
-    AlertController(JdbcClient jdbc) {
+    AlertController(JdbcClient jdbc, FollowUpReadModel followUps) {
+        this.followUps = followUps;
         this.jdbc = jdbc;
     }
 
@@ -97,17 +99,17 @@ class AlertController {
             }
         }
         PageRequest paging = new PageRequest(page, pageSize);
-        String where = " from alert a join follow_up f on f.id = a.follow_up_id"
-                + " join follow_up_item i on i.id = f.agenda_item_id"
+        // the alerts of follow-ups whose items the user may not see are left out: the follow-ups read model says which
+        String where = " from alert a"
                 + " where (cast(:followUp as text) is null or a.follow_up_id = :followUp)"
                 + " and (cast(:assignee as text) is null or a.assignee = :assignee)"
                 + " and lower(a.state) = any (cast(:states as text[]))"
-                + " and " + Visibility.visible("i");
+                + " and a.follow_up_id <> all (cast(:hidden as text[]))";
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("followUp", followUp);
         parameters.put("assignee", assignee);
         parameters.put("states", states.toArray(String[]::new));
-        parameters.putAll(Visibility.parameters());
+        parameters.put("hidden", followUps.hiddenFromCurrentUser().toArray(String[]::new));
         long total = jdbc.sql("select count(*)" + where)
                 .params(parameters)
                 .query(Long.class)

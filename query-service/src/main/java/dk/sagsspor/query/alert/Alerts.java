@@ -3,7 +3,6 @@ package dk.sagsspor.query.alert;
 import dk.sagsspor.query.followup.DeadlineProperties;
 import dk.sagsspor.query.followup.FollowUpReadModel;
 import dk.sagsspor.query.staff.StaffDirectory;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,24 +68,32 @@ class Alerts {
     List<Integer> raise(LocalDate today, Instant now) {
         List<Integer> raised = new ArrayList<>();
         for (Kind kind : kinds) {
+            List<FollowUpReadModel.Open> due = followUps.openDue(
+                    kind.latest() == null ? null : today.plusDays(kind.latest()), today.plusDays(kind.daysBefore()));
+            if (due.isEmpty()) {
+                raised.add(0);
+                continue;
+            }
             raised.add(jdbc.sql("""
                             insert into alert (id, follow_up_id, due_date, days_before, assignee, raised_at, state,
                                                next_attempt_at)
                             select gen_random_uuid()::text, f.id, f.due_date, :daysBefore, f.assignee, :now,
                                    'PENDING', :now
-                              from follow_up f
-                             where f.status = 'OPEN'
-                               and f.due_date <= cast(:today as date) + :daysBefore
-                               and (cast(:latest as integer) is null
-                                    or f.due_date >= cast(:today as date) + cast(:latest as integer))
+                              from unnest(cast(:ids as text[]), cast(:dueDates as date[]), cast(:assignees as text[]))
+                                   as f(id, due_date, assignee)
                             on conflict on constraint alert_once do update
                                set state = 'PENDING', raised_at = excluded.raised_at,
                                    next_attempt_at = excluded.next_attempt_at, attempts = 0, last_error = null,
                                    claim = null, lease_until = null
                              where alert.state = 'OBSOLETE'""")
                     .param("daysBefore", kind.daysBefore())
-                    .param("latest", kind.latest(), java.sql.Types.INTEGER)
-                    .param("today", Date.valueOf(today))
+                    .param("ids", due.stream().map(FollowUpReadModel.Open::id).toArray(String[]::new))
+                    .param(
+                            "dueDates",
+                            due.stream().map(f -> f.dueDate().toString()).toArray(String[]::new))
+                    .param(
+                            "assignees",
+                            due.stream().map(FollowUpReadModel.Open::assignee).toArray(String[]::new))
                     .param("now", Timestamp.from(now))
                     .update());
         }

@@ -1,11 +1,14 @@
 package dk.sagsspor.query.followup;
 
 import dk.sagsspor.query.security.Visibility;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,8 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What other features may ask of the follow-ups read model. It owns {@code follow_up}, its versions and
- * {@code follow_up_item} (what it shows of each follow-up's item); the calendar feeds and the alerts' delivery ask
- * here rather than joining those tables.
+ * {@code follow_up_item} (what it shows of each follow-up's item); the calendar feeds and the alerts (what is due,
+ * what a user may see, a follow-up as it is now) ask here rather than joining those tables.
  */
 @Repository
 public class FollowUpReadModel {
@@ -71,6 +74,42 @@ public class FollowUpReadModel {
                         rs.getString("case_number"),
                         rs.getString("assignee"),
                         rs.getString("closing_note")))
+                .list();
+    }
+
+    /** An open follow-up: when it is due and who is to see to it. */
+    public record Open(String id, LocalDate dueDate, String assignee) {}
+
+    /**
+     * The open follow-ups due on {@code last} or before, and on {@code first} or after (when given), whoever may see
+     * them (the alerts raise reminders from these).
+     */
+    public List<Open> openDue(@Nullable LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                        select id, due_date, assignee from follow_up
+                         where status = 'OPEN' and due_date <= :last
+                           and (cast(:first as date) is null or due_date >= :first)
+                         order by due_date, id""")
+                .param("last", Date.valueOf(last))
+                .param("first", first == null ? null : Date.valueOf(first), Types.DATE)
+                .query((rs, n) ->
+                        new Open(rs.getString("id"), rs.getDate("due_date").toLocalDate(), rs.getString("assignee")))
+                .list();
+    }
+
+    /**
+     * The follow-ups whose items the current user may not see (those of items closed to the public, outside the
+     * user's committees): none for those who see every closed item.
+     */
+    public List<String> hiddenFromCurrentUser() {
+        Map<String, Object> visibility = Visibility.parameters();
+        if (Boolean.TRUE.equals(visibility.get("seesEveryClosedItem"))) {
+            return List.of();
+        }
+        return jdbc.sql("select f.id from follow_up f join follow_up_item i on i.id = f.agenda_item_id"
+                        + " where i.closed_item and not " + Visibility.visible("i"))
+                .params(visibility)
+                .query(String.class)
                 .list();
     }
 

@@ -102,6 +102,13 @@ class AccessIT {
                 meeting, List.of(new AgendaEntry(open, "3.1", null), new AgendaEntry(closed, "9.1", "Lukket punkt"))));
         send(new FollowUpAssigned(
                 closed, followUp, "Svar til medarbejderen", LocalDate.of(2033, 6, 1), initials, null));
+        // its reminder, as the alerts raise it a week before the due date
+        jdbc.sql("""
+                        insert into alert (id, follow_up_id, due_date, days_before, assignee, raised_at, state,
+                                           next_attempt_at)
+                        values (gen_random_uuid()::text, :followUp, date '2033-06-01', 7, :assignee,
+                                timestamptz '2033-05-25 06:00Z', 'SENT', timestamptz '2033-05-25 06:00Z')
+                        on conflict do nothing""").param("followUp", followUp).param("assignee", initials).update();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> as("nord").get("/api/follow-ups/" + followUp).statusCode() == 200
                         && as("nord").get("/api/agenda-items/" + open).statusCode() == 200
@@ -271,6 +278,7 @@ class AccessIT {
             assertThat(http.get("/api/decisions?reference=SAG-2033-00001").body())
                     .contains(closed);
             assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).contains(followUp);
+            assertThat(http.get("/api/alerts?assignee=" + initials).body()).contains(followUp);
             assertThat(http.get("/api/calendars/committees/KKR%20Nordjylland.ics")
                             .body())
                     .contains(followUp, word);
@@ -305,6 +313,12 @@ class AccessIT {
                 .contains(open)
                 .doesNotContain(closed);
         assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).doesNotContain(followUp);
+        assertThat(http.get("/api/alerts?assignee=" + initials).body()).doesNotContain(followUp);
+        assertThat(Http.json(http.get("/api/alerts?followUp=" + followUp))
+                        .path("pagination")
+                        .path("totalElements")
+                        .asLong())
+                .isZero();
         assertThat(http.get("/api/calendars/committees/KKR%20Nordjylland.ics").body())
                 .doesNotContain(followUp, word);
         assertThat(http.get("/api/calendars/staff/" + initials + ".ics").body()).doesNotContain(followUp);
