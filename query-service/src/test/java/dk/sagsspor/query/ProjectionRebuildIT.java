@@ -309,11 +309,26 @@ class ProjectionRebuildIT {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (JsonNode projection : List.of(Http.json(http().get("/api/admin/projections/" + name)))) {
             for (JsonNode table : projection.path("tables")) {
+                // the items' counts are rows of differences until folded: their sums are the read model
+                String rows = table.asString().equals("agenda_item_count")
+                        ? "(select committee, closed_item, sum(items) as items, sum(outstanding) as outstanding"
+                                + " from agenda_item_count group by 1, 2 having sum(items) <> 0 or sum(outstanding) <> 0)"
+                        : table.asString();
                 tables.put(
                         table.asString(),
-                        jdbc.sql("select row_to_json(t)::text as row from " + table.asString() + " t order by 1")
+                        jdbc.sql("select row_to_json(t)::text as row from " + rows + " t order by 1")
                                 .query(String.class)
                                 .list());
+                if (table.asString().equals("agenda_item_count")) {
+                    // and they are the items counted, whatever the order the tests ran in (a rebuilt table that
+                    // lost its triggers would equal a rebuild of the same kind)
+                    assertThat(tables.get("agenda_item_count"))
+                            .isEqualTo(jdbc.sql("""
+                                            select row_to_json(t)::text from (
+                                                select committee, coalesce(closed_item, false) as closed_item,
+                                                       count(*) as items, count(*) filter (where outstanding) as outstanding
+                                                  from agenda_item group by 1, 2) t order by 1""").query(String.class).list());
+                }
             }
             tables.put(
                     "projection_position:" + projection.path("name").asString(),

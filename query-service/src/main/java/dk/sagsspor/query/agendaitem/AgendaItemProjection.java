@@ -59,7 +59,11 @@ class AgendaItemProjection implements Projection<AgendaItemEvent> {
 
     @Override
     public List<String> tables() {
-        return List.of("agenda_item_at_meeting", AgendaItems.TABLE + "_history", AgendaItems.TABLE);
+        return List.of(
+                "agenda_item_at_meeting",
+                AgendaItems.TABLE + "_history",
+                AgendaItems.TABLE,
+                AgendaItems.TABLE + "_count");
     }
 
     @Override

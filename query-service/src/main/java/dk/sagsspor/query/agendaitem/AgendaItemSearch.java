@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,11 @@ class AgendaItemSearch {
     private final Clock clock;
     private final DeadLetters deadLetters;
     private final MeetingStarts meetings;
+    private final AgendaItemCounts counts;
 
-    AgendaItemSearch(JdbcClient jdbc, Clock clock, DeadLetters deadLetters, MeetingStarts meetings) {
+    AgendaItemSearch(
+            JdbcClient jdbc, Clock clock, DeadLetters deadLetters, MeetingStarts meetings, AgendaItemCounts counts) {
+        this.counts = counts;
         this.deadLetters = deadLetters;
         this.meetings = meetings;
         this.jdbc = jdbc;
@@ -77,7 +81,7 @@ class AgendaItemSearch {
     OParlList<Row> find(Filter filter, PageRequest page, ItemCursor after, UriComponentsBuilder self) {
         Instant asOf = filter.asOf();
         // the item's row says whether it is outstanding (V13): the outstanding items of a committee are read from a
-        // partial index in the list's order, and counted from it, instead of every item joined to its follow-ups.
+        // partial index in the list's order instead of every item joined to its follow-ups.
         // Only the filters given are in the statement: "(:x is null or …)" lets a prepared statement's generic plan
         // use neither the partial index nor the committee's, and the driver switches to generic plans after a few runs
         String query = prefixQuery(filter.text());
@@ -107,17 +111,26 @@ class AgendaItemSearch {
                 : filter.statuses().stream()
                         .map(s -> s.toUpperCase(Locale.ROOT))
                         .toArray(String[]::new);
-        long total = jdbc.sql("select count(*) " + where)
-                .param("committee", filter.committee())
-                .param("officer", filter.officer())
-                .param("reference", filter.reference())
-                .param("statuses", statuses)
-                .param("outstanding", filter.outstandingOnly())
-                .param("query", query)
-                .param("asOf", asOf == null ? null : Timestamp.from(asOf))
-                .params(Visibility.parameters())
-                .query(Long.class)
-                .single();
+        Map<String, Object> parameters = new HashMap<>(Visibility.parameters());
+        parameters.put("committee", filter.committee());
+        parameters.put("officer", filter.officer());
+        parameters.put("reference", filter.reference());
+        parameters.put("statuses", statuses);
+        parameters.put("query", query);
+        parameters.put("asOf", asOf == null ? null : Timestamp.from(asOf));
+        // a committee's (or every committee's) items now, or its outstanding ones, are counted by the read model;
+        // any other filter is counted over the rows it selects
+        boolean counted = asOf == null
+                && filter.officer() == null
+                && filter.reference() == null
+                && statuses.length == 0
+                && query == null;
+        long total = counted
+                ? counts.total(filter.committee(), filter.outstandingOnly())
+                : jdbc.sql("select count(*) " + where)
+                        .params(parameters)
+                        .query(Long.class)
+                        .single();
         LocalDate today =
                 (asOf == null ? clock.instant() : asOf).atZone(DENMARK).toLocalDate();
         List<Row> rows = jdbc.sql("select i.* " + where
@@ -125,16 +138,9 @@ class AgendaItemSearch {
                         + " order by i.proposed_at, i.id limit :limit offset :offset")
                 .param("afterAt", after == null ? null : Timestamp.from(after.proposedAt()))
                 .param("afterId", after == null ? null : after.id())
-                .param("committee", filter.committee())
-                .param("officer", filter.officer())
-                .param("reference", filter.reference())
-                .param("statuses", statuses)
-                .param("outstanding", filter.outstandingOnly())
-                .param("query", query)
-                .param("asOf", asOf == null ? null : Timestamp.from(asOf))
+                .params(parameters)
                 .param("limit", page.size())
                 .param("offset", after == null ? page.offset() : 0)
-                .params(Visibility.parameters())
                 .query((rs, n) -> {
                     OffsetDateTime created = danish(rs.getTimestamp("proposed_at"));
                     return new Row(

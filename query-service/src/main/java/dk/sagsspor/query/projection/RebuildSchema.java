@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tables a rebuild writes into: copies of read-model tables in a schema of their own, made for bulk loading —
- * unlogged, with only the unique indexes that idempotent upserts and finding a row need; the other indexes are built once at the end,
+ * unlogged, with the live tables' triggers and only the unique indexes that idempotent upserts and finding a row need; the other indexes are built once at the end,
  * the tables logged and analysed; then they are swapped for the live ones in one transaction, with the projections'
  * positions. Queries see the old tables until that commit and the new ones from it.
  */
@@ -58,6 +58,16 @@ class RebuildSchema {
                     if (index.unique() || writeIndexes.contains(index.name())) {
                         jdbc.sql(onTable(index.definition(), table, schema)).update();
                     }
+                }
+                // its triggers, so the copy is kept as the live table is (the items' counts, V25): a copy made
+                // "like" a table has none
+                for (String trigger : jdbc.sql("""
+                                select pg_get_triggerdef(oid) from pg_trigger
+                                 where tgrelid = cast(:source as regclass) and not tgisinternal""")
+                        .param("source", "public." + table)
+                        .query(String.class)
+                        .list()) {
+                    jdbc.sql(onTable(trigger, table, schema)).update();
                 }
             }
         });
@@ -139,7 +149,10 @@ class RebuildSchema {
         return tables.stream().map(table -> schema + "." + table).toList();
     }
 
-    /** The index definition with its table in the rebuild's schema (PostgreSQL writes it with or without public.). */
+    /**
+     * The index (or trigger) definition with its table in the rebuild's schema (PostgreSQL writes it with or without
+     * public.).
+     */
     static String onTable(String definition, String table, String schema) {
         Matcher on = Pattern.compile(" ON (ONLY )?(public\\.)?" + Pattern.quote(table) + " ")
                 .matcher(definition);

@@ -76,6 +76,9 @@ class AgendaItemProjectionIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AgendaItemCounts counts;
+
     @Test
     void projectsProposedItemAndServesItWithItsVersionAsETag() {
         String id = UUID.randomUUID().toString();
@@ -350,6 +353,84 @@ class AgendaItemProjectionIT {
                         .single())
                 .as("deferred once by the committee, moved once from a cancelled meeting")
                 .isEqualTo("1/1");
+        // the counts kept by the triggers, whichever way the rows were written, are the rows counted
+        assertThat(jdbc.sql("""
+                        select (select coalesce(sum(items), 0) || '/' || coalesce(sum(outstanding), 0)
+                                  from agenda_item_count where committee = 'KKR Batch')
+                             = (select count(*) || '/' || count(*) filter (where outstanding)
+                                  from agenda_item where committee = 'KKR Batch')""").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aCommitteesTotalsAreKeptByTheReadModelAndCountOnlyWhatTheReaderSees() {
+        String committee = "KKR Tælling " + UUID.randomUUID();
+        String waiting = UUID.randomUUID().toString();
+        String decided = UUID.randomUUID().toString();
+        String closed = UUID.randomUUID().toString();
+        String followedUp = UUID.randomUUID().toString();
+        String withdrawn = UUID.randomUUID().toString();
+        for (String id : List.of(waiting, decided, closed, followedUp, withdrawn)) {
+            send(EventRecords.record(
+                    properties.topic(),
+                    new AgendaItemProposed(
+                            id, committee, "Tælles", null, List.of(), null, null, null, null, id.equals(closed)),
+                    0));
+        }
+        for (String id : List.of(decided, followedUp)) {
+            send(EventRecords.record(properties.topic(), new AgendaItemScheduled(id, "m-1"), 1));
+            send(EventRecords.record(
+                    properties.topic(), new AgendaItemDecided(id, "m-1", DecisionOutcome.APPROVED, "Godkendt"), 2));
+        }
+        // decided, and outstanding again while its follow-up is open
+        send(EventRecords.record(
+                properties.topic(),
+                new FollowUpAssigned(
+                        followedUp, UUID.randomUUID().toString(), "Svar", LocalDate.of(2033, 6, 1), "haan", null),
+                3));
+        send(EventRecords.record(properties.topic(), new AgendaItemWithdrawn(withdrawn, null, "Trukket"), 1));
+        String list = "/api/agenda-items?pageSize=50&committee=" + encode(committee);
+        String outstanding = "/api/agenda-items/outstanding?pageSize=50&committee=" + encode(committee);
+        await().atMost(PATIENCE).until(() -> ids(http(), outstanding).size() == 3);
+
+        for (int fold = 0; fold < 2; fold++) {
+            // a secretary of every committee sees the closed item; a reader does not, in the rows or in the total
+            assertThat(total(http(), list)).isEqualTo(5);
+            assertThat(total(http(), outstanding)).isEqualTo(3);
+            assertThat(ids(http(), outstanding)).containsExactlyInAnyOrder(waiting, closed, followedUp);
+            Http reader = http().as("reader");
+            assertThat(total(reader, list)).isEqualTo(4);
+            assertThat(total(reader, outstanding)).isEqualTo(2);
+            assertThat(ids(reader, outstanding)).containsExactlyInAnyOrder(waiting, followedUp);
+            // every committee's total as the items counted, whichever the reader: a status filter counts the rows
+            String everyStatus = "&status=PROPOSED&status=SCHEDULED&status=DEFERRED&status=DECIDED&status=WITHDRAWN";
+            for (Http who : List.of(http(), reader)) {
+                assertThat(total(who, "/api/agenda-items?pageSize=1"))
+                        .isEqualTo(total(who, "/api/agenda-items?pageSize=1" + everyStatus));
+            }
+            counts.fold();
+            assertThat(jdbc.sql("select count(*) from agenda_item_count where committee = ?")
+                            .param(committee)
+                            .query(Long.class)
+                            .single())
+                    .as("open and closed, a row each once folded")
+                    .isEqualTo(2);
+        }
+    }
+
+    private static long total(Http who, String path) {
+        return Http.json(who.get(path)).path("pagination").path("totalElements").asLong();
+    }
+
+    private static List<String> ids(Http who, String path) {
+        return Http.json(who.get(path))
+                .path("data")
+                .valueStream()
+                .map(item -> item.path("id").asString())
+                .toList();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     @Test
