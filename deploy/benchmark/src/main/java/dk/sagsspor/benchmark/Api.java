@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * command mix — mostly lifecycle commands on existing items (revisions, discussion notes), some new proposals, and one
  * hot item that a tenth of all commands revise.
  *
- * <p>It is the careful client the README describes: every {@code POST} carries its own {@code Idempotency-Key} and is
+ * <p>It is the careful client docs/api.md describes: every {@code POST} carries its own {@code Idempotency-Key} and is
  * sent again with the same key when the answer does not settle it (no answer, a {@code 5xx}, {@code 409
  * concurrent-change}); every {@code PATCH} carries {@code If-Match} with the item's last known version, and on
  * {@code 412} reads the item again (query side) and retries. A request's latency runs to its final answer, retries

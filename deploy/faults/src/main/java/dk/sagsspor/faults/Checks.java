@@ -189,7 +189,7 @@ final class Checks {
     /**
      * How many distinct mails (by {@code Message-ID}) in the assignee's mailbox name each follow-up's tag. A mail sent
      * again after a crash between the SMTP server's acceptance and its recording carries the same Message-ID (see
-     * Deadline alerts in the README), which mail clients and servers take as one message.
+     * Deadline alerts in docs/api.md), which mail clients and servers take as one message.
      */
     private static Map<String, Integer> mailsByTag(List<Load.FollowUp> followUps, String mailUrl) throws Exception {
         Map<String, java.util.Set<String>> ids = new HashMap<>();

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client that does what the README tells clients to: every command carries an {@code Idempotency-Key}, and an
+ * A client that does what docs/api.md tells clients to: every command carries an {@code Idempotency-Key}, and an
  * answer that does not settle the command — no answer at all, a timeout, a {@code 5xx} (a {@code 503} with its
  * {@code Retry-After}), or a {@code 409 concurrent-change} — is retried with the same key, backing off, until it is
  * settled or the client gives up. Every attempt is observed (time, status) for the report.

@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Verifies a bearer token once: a token that passed the verifier (signature, issuer, time) is remembered by its exact
  * text until it expires, and later requests with it skip the signature check — an RSA verification on every request
- * was a fifth of the service's CPU per request (deploy/benchmark, README "Benchmark"). Tokens without an expiry are
+ * was a fifth of the service's CPU per request (deploy/benchmark, docs/benchmark.md). Tokens without an expiry are
  * not remembered, nor are rejected ones. At most {@code capacity} tokens are kept: when full, the expired ones are
  * dropped, and all of them if that is not enough. Same in both services (ADR 7).
  */

@@ -141,7 +141,7 @@ public final class ProblemResponses implements OpenApiCustomizer {
                 .types(Set.of("object"))
                 .description("""
                         An RFC 9457 problem. `type` is one of the catalogue under https://sagsspor.dk/problems/ \
-                        (see the README); members beyond the standard ones name what the problem is about: `errors` \
+                        (see docs/api.md); members beyond the standard ones name what the problem is about: `errors` \
                         for invalid input, `id` for an unknown id, `committee` for another committee's, `rule` for a \
                         rule violation.""")
                 .addProperty(
