@@ -60,7 +60,7 @@ final class Explain {
                             + " order by i.proposed_at, i.id limit 50 offset (select count(*) / 2 from agenda_item"
                             + " where committee = '" + committee + "' and outstanding)");
             queries.put(
-                    "outstanding list: the first page's meetings' starts (from the meetings read model)",
+                    "outstanding list: the first page's meetings' starts (the service binds the ids)",
                     "select id, start_at from meeting where id = any (array(select i.meeting_id" + outstanding
                             + " and i.meeting_id is not null order by i.proposed_at, i.id limit 50))");
             queries.put(
