@@ -2,9 +2,15 @@ package dk.sagsspor.query.followup;
 
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
+import dk.sagsspor.events.agendaitem.AgendaItemDecisionCorrected;
+import dk.sagsspor.events.agendaitem.AgendaItemDeferred;
+import dk.sagsspor.events.agendaitem.AgendaItemDiscussed;
 import dk.sagsspor.events.agendaitem.AgendaItemEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
 import dk.sagsspor.events.agendaitem.AgendaItemRevised;
+import dk.sagsspor.events.agendaitem.AgendaItemScheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemUnscheduled;
+import dk.sagsspor.events.agendaitem.AgendaItemWithdrawn;
 import dk.sagsspor.events.agendaitem.FollowUpAssigned;
 import dk.sagsspor.events.agendaitem.FollowUpCancelled;
 import dk.sagsspor.events.agendaitem.FollowUpCompleted;
@@ -134,7 +140,19 @@ class FollowUpBatch {
                 item.put("meeting_id", e.meetingId());
                 return true;
             }
-            default -> {
+            // what follow-ups do not show of an item; every event is named, so a new one is a compile error here
+            case AgendaItemRevised _,
+                    AgendaItemScheduled _,
+                    AgendaItemUnscheduled _,
+                    AgendaItemDiscussed _,
+                    AgendaItemDecisionCorrected _,
+                    AgendaItemDeferred _,
+                    AgendaItemWithdrawn _,
+                    FollowUpAssigned _,
+                    FollowUpDueDateChanged _,
+                    FollowUpReassigned _,
+                    FollowUpCompleted _,
+                    FollowUpCancelled _ -> {
                 return false;
             }
         }
@@ -169,6 +187,7 @@ class FollowUpBatch {
                 followUp.put("status", "CANCELLED");
                 followUp.put("closing_note", e.reason());
             }
+            // called only for the events followUpId names a follow-up by (exhaustive), other than its assignment
             default -> throw new IllegalStateException("Not a change of a follow-up: " + event);
         }
     }
@@ -181,7 +200,15 @@ class FollowUpBatch {
             case FollowUpReassigned e -> e.followUpId();
             case FollowUpCompleted e -> e.followUpId();
             case FollowUpCancelled e -> e.followUpId();
-            default -> null;
+            case AgendaItemProposed _,
+                    AgendaItemRevised _,
+                    AgendaItemScheduled _,
+                    AgendaItemUnscheduled _,
+                    AgendaItemDiscussed _,
+                    AgendaItemDecided _,
+                    AgendaItemDecisionCorrected _,
+                    AgendaItemDeferred _,
+                    AgendaItemWithdrawn _ -> null;
         };
     }
 
