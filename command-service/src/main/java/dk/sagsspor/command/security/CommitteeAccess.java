@@ -2,7 +2,8 @@ package dk.sagsspor.command.security;
 
 import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
-import dk.sagsspor.events.access.Roles;
+import dk.sagsspor.web.security.ApiSecurity;
+import dk.sagsspor.web.security.Roles;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -51,7 +52,7 @@ public class CommitteeAccess {
     public void check(Object command) {
         String committee = committeeOf(command);
         Authentication user = currentUser();
-        if (committee != null && !Roles.actsFor(SecurityConfiguration.authorities(user), committee)) {
+        if (committee != null && !Roles.actsFor(ApiSecurity.authorities(user), committee)) {
             throw new NotYourCommittee(user.getName(), committee);
         }
     }
@@ -59,7 +60,7 @@ public class CommitteeAccess {
     /** Refuses unless the current user is a secretary of the committee. */
     public void checkCommittee(String committee) {
         Authentication user = currentUser();
-        if (!Roles.actsFor(SecurityConfiguration.authorities(user), committee)) {
+        if (!Roles.actsFor(ApiSecurity.authorities(user), committee)) {
             throw new NotYourCommittee(user.getName(), committee);
         }
     }

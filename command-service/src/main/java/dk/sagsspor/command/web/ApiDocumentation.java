@@ -1,16 +1,12 @@
 package dk.sagsspor.command.web;
 
+import dk.sagsspor.web.contract.ApiDocuments;
 import dk.sagsspor.web.contract.ProblemResponses;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -23,23 +19,8 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI sagssporCommandApi() {
-        return new OpenAPI()
-                .servers(List.of(new Server().url("/")))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "basic",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("basic"))
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
-                .info(new Info().title("Sagsspor command API").version("1").description("""
+        return ApiDocuments.secured(
+                new Info().title("Sagsspor command API").version("1").description("""
                                 Records what happens to meetings and agenda items. Every write takes If-Match \
                                 ("<version>") and answers the new version as ETag; every POST takes an \
                                 Idempotency-Key. Errors are RFC 9457 problems: 400 invalid input (errors[] names \

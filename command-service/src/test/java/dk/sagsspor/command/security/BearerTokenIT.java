@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dk.sagsspor.command.CommandApi;
 import dk.sagsspor.testsupport.Http;
 import dk.sagsspor.testsupport.RealInfrastructure;
+import dk.sagsspor.web.security.VerifiedTokens;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

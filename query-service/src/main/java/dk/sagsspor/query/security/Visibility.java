@@ -1,6 +1,7 @@
 package dk.sagsspor.query.security;
 
-import dk.sagsspor.events.access.Roles;
+import dk.sagsspor.web.security.ApiSecurity;
+import dk.sagsspor.web.security.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -25,14 +26,14 @@ public final class Visibility {
     /** Whether the current request's user sees staff members' e-mail addresses: secretaries and admins. */
     public static boolean seesContactDetails() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        List<String> authorities = user == null ? List.of() : SecurityConfiguration.authorities(user);
+        List<String> authorities = user == null ? List.of() : ApiSecurity.authorities(user);
         return authorities.contains("ROLE_" + Roles.SECRETARY) || authorities.contains("ROLE_" + Roles.ADMIN);
     }
 
     /** The parameters of {@link #visible} for the current request's user (nothing closed without one). */
     public static Map<String, Object> parameters() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        List<String> authorities = user == null ? List.of() : SecurityConfiguration.authorities(user);
+        List<String> authorities = user == null ? List.of() : ApiSecurity.authorities(user);
         boolean all = Roles.seesEveryClosedItem(authorities);
         List<String> committees = Roles.committees(authorities);
         return Map.of("seesEveryClosedItem", all, "closedItemCommittees", committees.toArray(String[]::new));

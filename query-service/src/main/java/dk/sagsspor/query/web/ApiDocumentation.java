@@ -1,17 +1,13 @@
 package dk.sagsspor.query.web;
 
+import dk.sagsspor.web.contract.ApiDocuments;
 import dk.sagsspor.web.contract.ProblemResponses;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
-import java.util.List;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,23 +19,8 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI sagssporQueryApi() {
-        return new OpenAPI()
-                .servers(List.of(new Server().url("/")))
-                .components(new Components()
-                        .addSecuritySchemes(
-                                "basic",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("basic"))
-                        .addSecuritySchemes(
-                                "bearer",
-                                new SecurityScheme()
-                                        .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
-                .info(new Info().title("Sagsspor query API").version("1").description("""
+        return ApiDocuments.secured(
+                new Info().title("Sagsspor query API").version("1").description("""
                                 What secretariat staff read: agenda items as projected from the event log. \
                                 Field names follow OParl where it has one. Single resources carry their version \
                                 as ETag. Eventually consistent with the command service. \

@@ -1,4 +1,4 @@
-package dk.sagsspor.command.security;
+package dk.sagsspor.web.security;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +29,7 @@ public record SecurityProperties(
         OIDC
     }
 
-    /** A local user: {@code password} hashed with a {@code {id}} prefix, roles as in {@link dk.sagsspor.events.access.Roles}. */
+    /** A local user: {@code password} hashed with a {@code {id}} prefix, roles as in {@link Roles}. */
     public record User(@NotBlank String password, List<String> roles) {}
 
     public SecurityProperties {

@@ -1,4 +1,4 @@
-package dk.sagsspor.events.access;
+package dk.sagsspor.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

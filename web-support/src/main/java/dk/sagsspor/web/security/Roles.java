@@ -1,4 +1,4 @@
-package dk.sagsspor.events.access;
+package dk.sagsspor.web.security;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The roles of Sagsspor, as users are given them (in the configuration or a token's roles claim) — a contract both
- * services and the identity provider share, so it lives here: {@code reader} (queries), {@code secretary:<committee>}
+ * services and the identity provider share, so it lives in what both services share as web services: {@code reader} (queries), {@code secretary:<committee>}
  * (commands on that committee's meetings and items, and seeing its closed items; {@code secretary:*} for every
  * committee), {@code admin} (projection rebuilds, the staff directory, every closed item) and {@code monitoring}
  * (actuator endpoints beyond health). Each becomes authority names: {@code ROLE_READER}, {@code ROLE_SECRETARY} plus

@@ -1,4 +1,4 @@
-package dk.sagsspor.query.security;
+package dk.sagsspor.web.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,9 +12,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * text until it expires, and later requests with it skip the signature check — an RSA verification on every request
  * was a fifth of the service's CPU per request (deploy/benchmark, docs/benchmark.md). Tokens without an expiry are
  * not remembered, nor are rejected ones. At most {@code capacity} tokens are kept: when full, the expired ones are
- * dropped, and all of them if that is not enough. Same in both services (ADR 7).
+ * dropped, and all of them if that is not enough. Both services use it ({@link ApiSecurityConfiguration}).
  */
-final class VerifiedTokens implements JwtDecoder {
+public final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final Clock clock;

@@ -1,8 +1,9 @@
-package dk.sagsspor.testsupport;
+package dk.sagsspor.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.sagsspor.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-/**
- * What each service's {@code VerifiedTokens} must do (the class is written once per service, ADR 7): a service's test
- * extends this and says how to make one and how many tokens it holds.
- */
-public abstract class VerifiedTokensContract {
+/** A token is verified once, remembered until it expires, and the memory stays within its capacity. */
+class VerifiedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -40,11 +38,14 @@ public abstract class VerifiedTokensContract {
 
     private JwtDecoder tokens;
 
-    /** The service's VerifiedTokens around {@code verifier}. */
-    protected abstract JwtDecoder verifiedOnce(JwtDecoder verifier, Clock clock, int capacity);
+    /** VerifiedTokens around {@code verifier}. */
+    private static JwtDecoder verifiedOnce(JwtDecoder verifier, Clock clock, int capacity) {
+        return new VerifiedTokens(verifier, clock, capacity);
+    }
 
-    /** How many tokens it remembers. */
-    protected abstract int size(JwtDecoder tokens);
+    private static int size(JwtDecoder tokens) {
+        return ((VerifiedTokens) tokens).size();
+    }
 
     @BeforeEach
     void capacityOfThree() {
