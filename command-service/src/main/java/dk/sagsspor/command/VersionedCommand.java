@@ -10,7 +10,6 @@ public interface VersionedCommand {
     /** The expected version, or null for an unconditional command. */
     Long expectedVersion();
 
-    /** Refuses the command if the aggregate is not at the expected version. */
     /** Loads the aggregate a command names and requires the version the client expects, before any rule. */
     static <T> org.axonframework.modelling.command.Aggregate<T> loadExpected(
             org.axonframework.modelling.command.Repository<T> repository, String id, VersionedCommand command) {

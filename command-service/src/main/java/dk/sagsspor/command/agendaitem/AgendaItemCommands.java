@@ -1,5 +1,6 @@
 package dk.sagsspor.command.agendaitem;
 
+import dk.sagsspor.command.NewForCommittee;
 import dk.sagsspor.command.VersionedCommand;
 import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class AgendaItemCommands {
             String recommendation,
             String presentation,
             List<String> attachments,
-            boolean closedItem) {}
+            boolean closedItem)
+            implements NewForCommittee {}
 
     /**
      * New values for the editable parts named in {@code parts} (a JSON merge patch: a named part set to null is

@@ -1,5 +1,6 @@
 package dk.sagsspor.command.meeting;
 
+import dk.sagsspor.command.NewForCommittee;
 import dk.sagsspor.command.VersionedCommand;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class MeetingCommands {
             Instant start,
             Instant end,
             String location,
-            boolean dayOnly) {}
+            boolean dayOnly)
+            implements NewForCommittee {}
 
     public record RescheduleMeeting(
             @TargetAggregateIdentifier String meetingId,

@@ -1,7 +1,6 @@
 package dk.sagsspor.command.security;
 
-import dk.sagsspor.command.agendaitem.AgendaItemCommands.ProposeAgendaItem;
-import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
+import dk.sagsspor.command.NewForCommittee;
 import dk.sagsspor.web.security.ApiSecurity;
 import dk.sagsspor.web.security.Roles;
 import java.util.Map;
@@ -66,11 +65,8 @@ public class CommitteeAccess {
     }
 
     private String committeeOf(Object command) {
-        if (command instanceof ProposeAgendaItem propose) {
-            return propose.committee();
-        }
-        if (command instanceof ScheduleMeeting schedule) {
-            return schedule.committee();
+        if (command instanceof NewForCommittee created) {
+            return created.committee();
         }
         String target = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command))
                 .getIdentifier();
