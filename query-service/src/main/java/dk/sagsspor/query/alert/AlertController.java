@@ -9,12 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,12 +26,12 @@ class AlertController {
 
     static final List<String> STATES = List.of("pending", "sent", "obsolete");
 
-    private final JdbcClient jdbc;
+    private final Alerts alerts;
     private final FollowUpReadModel followUps;
 
-    AlertController(JdbcClient jdbc, FollowUpReadModel followUps) {
+    AlertController(Alerts alerts, FollowUpReadModel followUps) {
         this.followUps = followUps;
-        this.jdbc = jdbc;
+        this.alerts = alerts;
     }
 
     /**
@@ -100,27 +97,10 @@ class AlertController {
         }
         PageRequest paging = new PageRequest(page, pageSize);
         // the alerts of follow-ups whose items the user may not see are left out: the follow-ups read model says which
-        String where = " from alert a"
-                + " where (cast(:followUp as text) is null or a.follow_up_id = :followUp)"
-                + " and (cast(:assignee as text) is null or a.assignee = :assignee)"
-                + " and lower(a.state) = any (cast(:states as text[]))"
-                + " and a.follow_up_id <> all (cast(:hidden as text[]))";
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("followUp", followUp);
-        parameters.put("assignee", assignee);
-        parameters.put("states", states.toArray(String[]::new));
-        parameters.put("hidden", followUps.hiddenFromCurrentUser().toArray(String[]::new));
-        long total = jdbc.sql("select count(*)" + where)
-                .params(parameters)
-                .query(Long.class)
-                .single();
-        List<AlertView> rows = jdbc.sql(
-                        "select a.*" + where + " order by a.raised_at desc, a.id limit :limit offset :offset")
-                .params(parameters)
-                .param("limit", paging.size())
-                .param("offset", paging.offset())
-                .query((rs, n) -> AlertView.of(Alert.from(rs)))
-                .list();
-        return OParlList.of(rows, total, paging, ServletUriComponentsBuilder.fromCurrentRequest());
+        return OParlList.of(
+                alerts.list(followUp, assignee, states, followUps.hiddenFromCurrentUser(), paging)
+                        .map(AlertView::of),
+                paging,
+                ServletUriComponentsBuilder.fromCurrentRequest());
     }
 }

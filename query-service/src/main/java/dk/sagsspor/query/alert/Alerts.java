@@ -3,14 +3,18 @@ package dk.sagsspor.query.alert;
 import dk.sagsspor.query.followup.DeadlineProperties;
 import dk.sagsspor.query.followup.FollowUpReadModel;
 import dk.sagsspor.query.staff.StaffDirectory;
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -98,6 +102,40 @@ class Alerts {
                     .update());
         }
         return raised;
+    }
+
+    /**
+     * The alerts, newest first, of a follow-up and an assignee (either may be null: any), in the given states, but
+     * none of the {@code hidden} follow-ups': a page of them and how many there are.
+     */
+    OParlList.Page<Alert> list(
+            @Nullable String followUp,
+            @Nullable String assignee,
+            List<String> states,
+            List<String> hidden,
+            PageRequest paging) {
+        String where = " from alert a"
+                + " where (cast(:followUp as text) is null or a.follow_up_id = :followUp)"
+                + " and (cast(:assignee as text) is null or a.assignee = :assignee)"
+                + " and lower(a.state) = any (cast(:states as text[]))"
+                + " and a.follow_up_id <> all (cast(:hidden as text[]))";
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("followUp", followUp);
+        parameters.put("assignee", assignee);
+        parameters.put("states", states.toArray(String[]::new));
+        parameters.put("hidden", hidden.toArray(String[]::new));
+        long total = jdbc.sql("select count(*)" + where)
+                .params(parameters)
+                .query(Long.class)
+                .single();
+        List<Alert> rows = jdbc.sql(
+                        "select a.*" + where + " order by a.raised_at desc, a.id limit :limit offset :offset")
+                .params(parameters)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> Alert.from(rs))
+                .list();
+        return new OParlList.Page<>(rows, total);
     }
 
     /** An alert claimed for delivery, with its follow-up as it stands now (empty if the follow-up is unknown). */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,13 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Deadlines", description = "Follow-ups of decisions: open, due soon, overdue, done.")
 class DeadlineSuggestionController {
 
-    private final JdbcClient jdbc;
+    private final FollowUps store;
     private final Clock clock;
     private final AgendaItemReadModel items;
     private final MeetingStarts meetings;
 
-    DeadlineSuggestionController(JdbcClient jdbc, Clock clock, AgendaItemReadModel items, MeetingStarts meetings) {
-        this.jdbc = jdbc;
+    DeadlineSuggestionController(FollowUps store, Clock clock, AgendaItemReadModel items, MeetingStarts meetings) {
+        this.store = store;
         this.clock = clock;
         this.items = items;
         this.meetings = meetings;
@@ -44,7 +43,7 @@ class DeadlineSuggestionController {
     record Suggestion(LocalDate dueDate, String quote, String part, boolean followedUp) {}
 
     /** A follow-up of the item: its due date now and when it was assigned, and the text it was assigned from. */
-    private record FollowedUp(LocalDate dueDate, LocalDate firstDueDate, String source) {
+    record FollowedUp(LocalDate dueDate, LocalDate firstDueDate, String source) {
 
         boolean follows(Deadline deadline) {
             return deadline.date().equals(dueDate)
@@ -69,19 +68,7 @@ class DeadlineSuggestionController {
                 : LocalDate.now(clock.withZone(DanishDays.DENMARK));
         // a deadline is followed up by a follow-up due on it — now, or when it was assigned (its due date may have been
         // moved since) — or one whose source quotes it
-        List<FollowedUp> followUps = jdbc.sql("""
-                        select f.due_date, f.source,
-                               (select h.due_date from follow_up_history h where h.id = f.id
-                                 order by h.valid_from limit 1) as first_due_date
-                          from follow_up f where f.agenda_item_id = :id""")
-                .param("id", id)
-                .query((rs, n) -> new FollowedUp(
-                        rs.getDate("due_date").toLocalDate(),
-                        rs.getDate("first_due_date") == null
-                                ? null
-                                : rs.getDate("first_due_date").toLocalDate(),
-                        rs.getString("source")))
-                .list();
+        List<FollowedUp> followUps = store.followedUp(id);
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("decision", item.resolutionText());
         parts.put("recommendation", item.recommendation());

@@ -5,7 +5,6 @@ import dk.sagsspor.events.agendaitem.DecisionOutcome;
 import dk.sagsspor.query.agendaitem.AgendaItemReadModel;
 import dk.sagsspor.query.meeting.MeetingDocument.Line;
 import dk.sagsspor.query.meeting.MeetingDocument.Section;
-import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.web.DanishDays;
 import dk.sagsspor.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +28,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,13 +53,11 @@ class MeetingDocuments {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm", DANISH);
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
-    private final JdbcClient jdbc;
     private final ITemplateEngine templates;
     private final Clock clock;
     private final MeetingReadModel readModel;
 
-    MeetingDocuments(JdbcClient jdbc, ITemplateEngine templates, Clock clock, MeetingReadModel readModel) {
-        this.jdbc = jdbc;
+    MeetingDocuments(ITemplateEngine templates, Clock clock, MeetingReadModel readModel) {
         this.readModel = readModel;
         this.templates = templates;
         this.clock = clock;
@@ -96,13 +92,10 @@ class MeetingDocuments {
         Instant at = asked;
         if (at == null) {
             // the agenda as it was sent out, if it was
-            at = jdbc.sql("select agenda_published_at from meeting where id = :id")
-                    .param("id", id)
-                    .query((rs, n) -> rs.getTimestamp(1) == null
-                            ? null
-                            : rs.getTimestamp(1).toInstant())
-                    .optional()
-                    .orElseThrow(() -> new NotFound("meeting", id));
+            at = readModel
+                    .agendaPublishedAt(id)
+                    .orElseThrow(() -> new NotFound("meeting", id))
+                    .orElse(null);
         }
         Map<String, Object> meeting = meeting(id, at, asked);
         String status;
@@ -133,14 +126,8 @@ class MeetingDocuments {
     }
 
     private Map<String, Object> meeting(String id, Instant at, Instant asked) {
-        return jdbc
-                .sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
-                .param("id", id)
-                .param("asOf", at == null ? null : Timestamp.from(at))
-                .query()
-                .listOfRows()
-                .stream()
-                .findFirst()
+        return readModel
+                .row(id, at)
                 .orElseThrow(() -> asked == null ? new NotFound("meeting", id) : NotFound.asOf("meeting", id, asked));
     }
 

@@ -3,6 +3,10 @@ package dk.sagsspor.query.meeting;
 import dk.sagsspor.events.EventEnvelope;
 import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,5 +37,43 @@ class MeetingPromises {
                     .param("actor", envelope.actor())
                     .update();
         }
+    }
+
+    /**
+     * The promises of a committee's meetings (or all), or of one meeting, the newest meeting first, each with the next
+     * meeting of its committee after the promising one (not cancelled), if there is one yet.
+     */
+    List<PromiseController.Row> of(@Nullable String committee, @Nullable String meeting) {
+        return jdbc.sql("""
+                        select p.meeting_id, m.committee, m.start_at, p.position, p.title, p.next_meeting_date,
+                               p.promised_at, n.id as next_id, n.start_at as next_start,
+                               (n.agenda_published or n.state in ('OPEN', 'CLOSED')) as next_fixed
+                          from meeting_promise p
+                          join meeting m on m.id = p.meeting_id
+                          left join lateral (
+                                select * from meeting n
+                                 where n.committee = m.committee and n.start_at > m.start_at and n.state <> 'CANCELLED'
+                                 order by n.start_at limit 1) n on true
+                         where (cast(:committee as text) is null or m.committee = :committee)
+                           and (cast(:meeting as text) is null or p.meeting_id = :meeting)
+                         order by m.start_at desc, p.meeting_id, p.position""")
+                .param("committee", committee)
+                .param("meeting", meeting)
+                .query((rs, n) -> new PromiseController.Row(
+                        rs.getString("meeting_id"),
+                        rs.getString("committee"),
+                        rs.getTimestamp("start_at").toInstant(),
+                        rs.getInt("position"),
+                        rs.getString("title"),
+                        rs.getObject("next_meeting_date", LocalDate.class),
+                        rs.getTimestamp("promised_at").toInstant(),
+                        rs.getString("next_id"),
+                        instant(rs.getTimestamp("next_start")),
+                        rs.getBoolean("next_fixed")))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -5,14 +5,21 @@ import dk.sagsspor.query.agendaitem.AgendaItemReadModel.OnAgenda;
 import dk.sagsspor.query.agendaitem.AgendaItemReadModel.Placement;
 import dk.sagsspor.query.agendaitem.MeetingStarts;
 import dk.sagsspor.query.projection.History;
+import dk.sagsspor.query.web.DanishDays;
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -126,5 +133,96 @@ public class MeetingReadModel implements MeetingStarts {
                         rs.getTimestamp("modified").toInstant(),
                         rs.getLong("version")))
                 .list();
+    }
+
+    /** A meeting now, or as it stood at {@code at}, without its agenda (the agenda lines are {@link #agendas}). */
+    Optional<Meeting> meeting(String id, @Nullable Instant at) {
+        return jdbc.sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
+                .param("id", id)
+                .param("asOf", at == null ? null : Timestamp.from(at))
+                .query((rs, n) -> meeting(rs))
+                .optional();
+    }
+
+    /**
+     * A committee's meetings (or all) starting from {@code fromTime} (inclusive) to {@code toTime} (exclusive), by
+     * start, without their agendas: a page of them and how many there are.
+     */
+    OParlList.Page<Meeting> meetings(
+            @Nullable String committee, @Nullable Timestamp fromTime, @Nullable Timestamp toTime, PageRequest paging) {
+        String where = """
+                 where (cast(:committee as text) is null or committee = :committee)
+                   and (cast(:from as timestamptz) is null or start_at >= :from)
+                   and (cast(:to as timestamptz) is null or start_at < :to)""";
+        long total = jdbc.sql("select count(*) from meeting " + where)
+                .param("committee", committee)
+                .param("from", fromTime)
+                .param("to", toTime)
+                .query(Long.class)
+                .single();
+        List<Meeting> meetings = jdbc.sql(
+                        "select * from meeting " + where + " order by start_at limit :limit offset :offset")
+                .param("committee", committee)
+                .param("from", fromTime)
+                .param("to", toTime)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> meeting(rs))
+                .list();
+        return new OParlList.Page<>(meetings, total);
+    }
+
+    /** When the meeting's agenda was sent out: empty if the meeting is unknown, an empty inner one if not sent. */
+    Optional<Optional<Instant>> agendaPublishedAt(String id) {
+        return jdbc.sql("select agenda_published_at from meeting where id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .optional();
+    }
+
+    /** The meeting's row, now or as it stood at {@code at}, as the documents print it. */
+    Optional<Map<String, Object>> row(String id, @Nullable Instant at) {
+        return jdbc
+                .sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
+                .param("id", id)
+                .param("asOf", at == null ? null : Timestamp.from(at))
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
+    }
+
+    private static Meeting meeting(ResultSet rs) throws SQLException {
+        return new Meeting(
+                rs.getString("id"),
+                rs.getString("committee"),
+                rs.getString("state").toLowerCase(java.util.Locale.ROOT),
+                rs.getString("state").equals("CANCELLED"),
+                rs.getString("cancellation"),
+                danish(rs.getTimestamp("start_at")),
+                danish(rs.getTimestamp("end_at")),
+                rs.getBoolean("day_only"),
+                rs.getString("location"),
+                rs.getBoolean("agenda_published"),
+                danish(rs.getTimestamp("agenda_published_at")),
+                rs.getBoolean("minutes_approved"),
+                corrections(rs.getArray("minutes_corrections")),
+                rs.getLong("version"),
+                List.of(),
+                List.of());
+    }
+
+    private static List<String> corrections(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static OffsetDateTime danish(Timestamp timestamp) {
+        return timestamp == null
+                ? null
+                : timestamp.toInstant().atZone(DanishDays.DENMARK).toOffsetDateTime();
     }
 }

@@ -4,7 +4,6 @@ import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,11 +29,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Meetings", description = "Meetings of the committees and their agendas.")
 class PromiseController {
 
-    private final JdbcClient jdbc;
+    private final MeetingPromises promises;
     private final MeetingReadModel readModel;
 
-    PromiseController(JdbcClient jdbc, MeetingReadModel readModel) {
-        this.jdbc = jdbc;
+    PromiseController(MeetingPromises promises, MeetingReadModel readModel) {
+        this.promises = promises;
         this.readModel = readModel;
     }
 
@@ -59,33 +57,7 @@ class PromiseController {
         if (wanted != null && !Promise.STATUSES.contains(wanted)) {
             throw new BadQuery("status", "must be one of " + String.join(", ", Promise.STATUSES));
         }
-        List<Row> rows = jdbc.sql("""
-                        select p.meeting_id, m.committee, m.start_at, p.position, p.title, p.next_meeting_date,
-                               p.promised_at, n.id as next_id, n.start_at as next_start,
-                               (n.agenda_published or n.state in ('OPEN', 'CLOSED')) as next_fixed
-                          from meeting_promise p
-                          join meeting m on m.id = p.meeting_id
-                          left join lateral (
-                                select * from meeting n
-                                 where n.committee = m.committee and n.start_at > m.start_at and n.state <> 'CANCELLED'
-                                 order by n.start_at limit 1) n on true
-                         where (cast(:committee as text) is null or m.committee = :committee)
-                           and (cast(:meeting as text) is null or p.meeting_id = :meeting)
-                         order by m.start_at desc, p.meeting_id, p.position""")
-                .param("committee", committee)
-                .param("meeting", meeting)
-                .query((rs, n) -> new Row(
-                        rs.getString("meeting_id"),
-                        rs.getString("committee"),
-                        rs.getTimestamp("start_at").toInstant(),
-                        rs.getInt("position"),
-                        rs.getString("title"),
-                        rs.getObject("next_meeting_date", LocalDate.class),
-                        rs.getTimestamp("promised_at").toInstant(),
-                        rs.getString("next_id"),
-                        instant(rs.getTimestamp("next_start")),
-                        rs.getBoolean("next_fixed")))
-                .list();
+        List<Row> rows = promises.of(committee, meeting);
         Map<String, List<Entry>> agendas = agendas(rows.stream()
                 .map(Row::nextId)
                 .filter(java.util.Objects::nonNull)
@@ -126,13 +98,10 @@ class PromiseController {
         return agendas;
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
     private record Entry(String meetingId, String agendaItemId, String number, String title) {}
 
-    private record Row(
+    /** A promise with the next meeting (if any) it is checked against. */
+    record Row(
             String meetingId,
             String committee,
             Instant start,

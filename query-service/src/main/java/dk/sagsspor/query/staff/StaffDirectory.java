@@ -1,9 +1,15 @@
 package dk.sagsspor.query.staff;
 
+import dk.sagsspor.query.web.OParlList;
+import dk.sagsspor.query.web.OParlList.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,5 +46,29 @@ public class StaffDirectory {
                             new Member(rs.getString("initials"), rs.getString("name"), rs.getString("email")));
                 });
         return members;
+    }
+
+    /** A page of the directory by initials, and how many entries it has; e-mail only when {@code contact}. */
+    OParlList.Page<StaffMember> page(PageRequest paging, boolean contact) {
+        long total =
+                jdbc.sql("select count(*) from staff_member").query(Long.class).single();
+        List<StaffMember> members = jdbc.sql("select * from staff_member order by initials limit :limit offset :offset")
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((rs, n) -> member(rs, contact))
+                .list();
+        return new OParlList.Page<>(members, total);
+    }
+
+    /** One entry by initials; e-mail only when {@code contact}. */
+    Optional<StaffMember> member(String initials, boolean contact) {
+        return jdbc.sql("select * from staff_member where initials = :initials")
+                .param("initials", initials)
+                .query((rs, n) -> member(rs, contact))
+                .optional();
+    }
+
+    private static StaffMember member(ResultSet rs, boolean contact) throws SQLException {
+        return new StaffMember(rs.getString("initials"), rs.getString("name"), contact ? rs.getString("email") : null);
     }
 }

@@ -17,6 +17,19 @@ public record OParlList<T>(List<T> data, Pagination pagination, Map<String, Stri
         return of(page, total, request, self, null);
     }
 
+    /** A page of a list as a store reads it: its rows and how many the whole list has. */
+    public record Page<T>(List<T> rows, long total) {
+
+        /** The same page with each row turned into what the answer shows. */
+        public <R> Page<R> map(java.util.function.Function<T, R> view) {
+            return new Page<>(rows.stream().map(view).toList(), total);
+        }
+    }
+
+    public static <T> OParlList<T> of(Page<T> page, PageRequest request, UriComponentsBuilder self) {
+        return of(page.rows(), page.total(), request, self, null);
+    }
+
     /**
      * The same, for a list that can be walked by keyset: {@code next} carries {@code after}, the position of this
      * page's last element, so the next page is read from there by index instead of counting past every earlier
