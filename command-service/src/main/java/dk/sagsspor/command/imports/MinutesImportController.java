@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,10 +39,17 @@ class MinutesImportController {
     static final String TYPE_BASE = "https://sagsspor.dk/problems/";
 
     private final MinutesImport imports;
+    private final Clock clock;
 
-    MinutesImportController(MinutesImport imports, QueryLinks links) {
+    MinutesImportController(MinutesImport imports, QueryLinks links, Clock clock) {
         this.links = links;
         this.imports = imports;
+        this.clock = clock;
+    }
+
+    /** Today in Danish time: what deadlines are read against when the minutes give no date. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(MinutesImport.DENMARK));
     }
 
     /**
@@ -75,13 +84,13 @@ class MinutesImportController {
             @RequestParam(defaultValue = "false") boolean dryRun,
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
         Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-        return answer(MinutesParser.parse(new String(document, charset)), dryRun);
+        return answer(MinutesParser.parse(new String(document, charset), today()), dryRun);
     }
 
     /** The same for minutes sent as {@code application/pdf}: their text layer, read with Apache PDFBox. */
     @PostMapping(consumes = "application/pdf", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> readPdf(@RequestBody byte[] document, @RequestParam(defaultValue = "false") boolean dryRun) {
-        return answer(MinutesParser.parse(PdfText.of(document)), dryRun);
+        return answer(MinutesParser.parse(PdfText.of(document), today()), dryRun);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads minutes as text extracted from their PDF: the structure, not any one file's layout. An agenda item is a
@@ -88,9 +89,72 @@ public final class MinutesParser {
 
     private MinutesParser() {}
 
-    /** Reads the text; refuses a document in which no agenda item can be found. */
-    public static ParsedMinutes parse(String text) {
+    /**
+     * Reads the text; refuses a document in which no agenda item can be found. Deadlines in texts are read relative to
+     * the meeting's date, or to {@code today} when the minutes give none.
+     */
+    public static ParsedMinutes parse(String text, LocalDate today) {
         List<String> warnings = new ArrayList<>();
+        Pages pages = pages(text);
+        List<String> lines = pages.lines();
+        int first = firstItem(lines);
+        if (first < 0) {
+            throw new NotMinutes("No agenda items: no numbered heading (\"3.1. Title\") followed by a case number"
+                    + " (SAG-yyyy-nnnnn) was found. Is this a bundle of appendices rather than minutes?");
+        }
+        boolean[] placed = new boolean[lines.size()];
+        When when = when(pages, first, placed);
+        List<Participant> participants = new ArrayList<>();
+        List<Participant> absent = new ArrayList<>();
+        participants(lines.subList(0, first), participants, absent, warnings, placed);
+        List<Item> items = items(lines, first, warnings, placed);
+        String committee = committee(pages, text, warnings);
+        LocalDate meetingDate =
+                meetingDate(when.date() != null ? when.date() : pages.headerDate(), items, committee, warnings);
+        if (committee == null) {
+            warnings.add("The committee was not found.");
+        }
+        for (Item item : items) {
+            if (item.decision() == null) {
+                warnings.add("Item " + item.number() + " has no decision.");
+            }
+        }
+        List<ParsedMinutes.UnplacedLine> unplaced = unplaced(lines, pages.numbers(), placed, first);
+        for (ParsedMinutes.UnplacedLine line : unplaced) {
+            if (!line.where().equals(BEFORE_THE_FIRST_ITEM)) {
+                // text among the items that went into no item: an import would lose it, so it is named
+                warnings.add("Line " + line.line() + " (" + line.where() + ") was read into nothing: \"" + line.text()
+                        + "\"");
+            }
+        }
+        return new ParsedMinutes(
+                committee,
+                meetingDate,
+                when.start(),
+                when.end(),
+                when.location(),
+                participants,
+                absent,
+                items,
+                nextMeeting(items),
+                deadlines(items, meetingDate == null ? today : meetingDate),
+                unplaced,
+                warnings);
+    }
+
+    /**
+     * The document's lines without what pages add (headers, page numbers, footnotes, the table of contents' dotted
+     * lines) or blank lines; each kept line stripped, as it was ({@code raw}), and with its line number. The first page
+     * header names the committee and the date.
+     */
+    private record Pages(
+            List<String> lines,
+            List<String> raw,
+            List<Integer> numbers,
+            @Nullable String headerCommittee,
+            @Nullable LocalDate headerDate) {}
+
+    private static Pages pages(String text) {
         List<String> raw = Arrays.asList(text.replace("\r", "").split("\n"));
         String headerCommittee = null;
         LocalDate headerDate = null;
@@ -126,12 +190,19 @@ public final class MinutesParser {
             rawKept.add(line);
             numbers.add(n + 1);
         }
-        int first = firstItem(lines);
-        if (first < 0) {
-            throw new NotMinutes("No agenda items: no numbered heading (\"3.1. Title\") followed by a case number"
-                    + " (SAG-yyyy-nnnnn) was found. Is this a bundle of appendices rather than minutes?");
-        }
-        boolean[] placed = new boolean[lines.size()];
+        return new Pages(lines, rawKept, numbers, headerCommittee, headerDate);
+    }
+
+    /** When and where the meeting was, as the lines before the first item give it (each may be missing). */
+    private record When(
+            @Nullable LocalDate date,
+            @Nullable LocalTime start,
+            @Nullable LocalTime end,
+            @Nullable String location) {}
+
+    private static When when(Pages pages, int first, boolean[] placed) {
+        List<String> lines = pages.lines();
+        List<String> rawKept = pages.raw();
         LocalDate meetingDate = null;
         LocalTime meetingTime = null;
         LocalTime meetingEnd = null;
@@ -168,58 +239,35 @@ public final class MinutesParser {
                 location = clean(where.toString().replaceAll(",\\s*,", ",").replaceAll(",\\s*$", ""));
             }
         }
-        if (meetingDate == null) {
-            meetingDate = headerDate;
-        }
-        List<Participant> participants = new ArrayList<>();
-        List<Participant> absent = new ArrayList<>();
-        participants(lines.subList(0, first), participants, absent, warnings, placed);
-        List<Item> items = items(lines, first, warnings, placed);
-        String committee = headerCommittee;
+        return new When(meetingDate, meetingTime, meetingEnd, location);
+    }
+
+    /** The committee: the page headers', else the one the text names most (said in a warning), else none. */
+    private static @Nullable String committee(Pages pages, String text, List<String> warnings) {
+        String committee = pages.headerCommittee();
         if (committee == null) {
             committee = committeeInText(text);
             if (committee != null) {
                 warnings.add("The committee (" + committee + ") was read from the text: no page header names it.");
             }
         }
-        if (meetingDate == null) {
-            meetingDate = dateInFirstItems(items, committee);
-            if (meetingDate != null) {
-                warnings.add("The meeting's date (" + meetingDate + ") was read from the first items' texts:"
-                        + " no date line or page header gives it.");
-            } else {
-                warnings.add("The meeting's date was not found.");
-            }
+        return committee;
+    }
+
+    /** The meeting's date: the date line's or the page headers', else one the first items name (warned). */
+    private static @Nullable LocalDate meetingDate(
+            @Nullable LocalDate given, List<Item> items, @Nullable String committee, List<String> warnings) {
+        if (given != null) {
+            return given;
         }
-        if (committee == null) {
-            warnings.add("The committee was not found.");
+        LocalDate meetingDate = dateInFirstItems(items, committee);
+        if (meetingDate != null) {
+            warnings.add("The meeting's date (" + meetingDate + ") was read from the first items' texts:"
+                    + " no date line or page header gives it.");
+        } else {
+            warnings.add("The meeting's date was not found.");
         }
-        for (Item item : items) {
-            if (item.decision() == null) {
-                warnings.add("Item " + item.number() + " has no decision.");
-            }
-        }
-        List<ParsedMinutes.UnplacedLine> unplaced = unplaced(lines, numbers, placed, first);
-        for (ParsedMinutes.UnplacedLine line : unplaced) {
-            if (!line.where().equals(BEFORE_THE_FIRST_ITEM)) {
-                // text among the items that went into no item: an import would lose it, so it is named
-                warnings.add("Line " + line.line() + " (" + line.where() + ") was read into nothing: \"" + line.text()
-                        + "\"");
-            }
-        }
-        return new ParsedMinutes(
-                committee,
-                meetingDate,
-                meetingTime,
-                meetingEnd,
-                location,
-                participants,
-                absent,
-                items,
-                nextMeeting(items),
-                deadlines(items, meetingDate),
-                unplaced,
-                warnings);
+        return meetingDate;
     }
 
     /** The lines nothing was read from, each with its line number and the item it follows. */
@@ -655,9 +703,8 @@ public final class MinutesParser {
         return null;
     }
 
-    private static List<Deadline> deadlines(List<Item> items, LocalDate meetingDate) {
+    private static List<Deadline> deadlines(List<Item> items, LocalDate reference) {
         List<Deadline> found = new ArrayList<>();
-        LocalDate reference = meetingDate == null ? LocalDate.now() : meetingDate;
         for (Item item : items) {
             for (String part :
                     new String[] {item.decision(), item.recommendation(), item.presentation(), item.background()}) {

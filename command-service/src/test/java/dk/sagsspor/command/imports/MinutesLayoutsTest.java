@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class MinutesLayoutsTest {
 
+    /** The day the tests read minutes on: what deadlines in minutes without a date are read against. */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2025, 6, 1);
+
     @Test
     void readsParticipantsWithACommaBeforeTheParty() {
         ParsedMinutes minutes = MinutesParser.parse("""
@@ -31,7 +34,7 @@ class MinutesLayoutsTest {
                 SAG-2024-00100 abcd
                 Beslutning
                 Dagsordenen blev godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.participants())
                 .containsExactly(
@@ -63,7 +66,7 @@ class MinutesLayoutsTest {
                 SAG-2024-00100 abcd
                 Beslutning
                 Dagsordenen blev godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.participants()).extracting(Participant::name).containsExactly("Bo Andersen");
         assertThat(minutes.warnings())
@@ -85,7 +88,7 @@ class MinutesLayoutsTest {
                 SAG-2024-01234 abcd, efgh, IJKL
                 Beslutning
                 Godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.items().get(0).officers()).containsExactly("abcd", "efgh");
         assertThat(minutes.items().get(1).officers()).containsExactly("abcd", "efgh", "ijkl");
@@ -110,7 +113,7 @@ class MinutesLayoutsTest {
                 - Udpegning til Vækstforum
                 Beslutning
                 KKR Hovedstaden tog orienteringen til efterretning.
-                """);
+                """, TODAY);
 
         assertThat(minutes.nextMeeting()).isNotNull();
         assertThat(minutes.nextMeeting().date()).isEqualTo(LocalDate.of(2025, 2, 6));
@@ -119,6 +122,25 @@ class MinutesLayoutsTest {
                         "Budget for Fælles Sprogcenter 2025",
                         "Status på sundhedsklyngerne",
                         "Udpegning til Vækstforum");
+    }
+
+    @Test
+    void readsADeadlineWithoutAYearAgainstTheDayItIsReadWhenTheMinutesGiveNoDate() {
+        String undated = """
+                6. Punkter til næste møde
+                6.1 Høring om trafikplan
+                SAG-2024-04444 abcd
+                Beslutning
+                Svar sendes senest den 31. maj.
+                """;
+
+        // the first 31 May on or after the day the minutes are read: this year's, or next year's once it has passed
+        assertThat(MinutesParser.parse(undated, LocalDate.of(2025, 3, 1)).deadlines())
+                .extracting(ParsedMinutes.Deadline::date)
+                .containsExactly(LocalDate.of(2025, 5, 31));
+        assertThat(MinutesParser.parse(undated, LocalDate.of(2025, 6, 1)).deadlines())
+                .extracting(ParsedMinutes.Deadline::date)
+                .containsExactly(LocalDate.of(2026, 5, 31));
     }
 
     @Test
@@ -134,7 +156,7 @@ class MinutesLayoutsTest {
                 – Status på sundhedsklyngerne
                 Beslutning
                 Til efterretning.
-                """);
+                """, TODAY);
 
         assertThat(minutes.nextMeeting()).isNotNull();
         assertThat(minutes.nextMeeting().date()).isNull();
@@ -165,7 +187,7 @@ class MinutesLayoutsTest {
                 KKR MIDTJYLLAND | 12-06-2025
                 SIDE | 5
                 3. Eventuelt
-                """);
+                """, TODAY);
 
         assertThat(minutes.items())
                 .extracting(ParsedMinutes.Item::decision)
@@ -191,7 +213,7 @@ class MinutesLayoutsTest {
                 SAG-2025-00681 hast
                 Beslutning
                 Godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.items().get(0).decision()).isEqualTo("KKR Nordjylland godkendte måltallet for 2025.");
         assertThat(minutes.warnings())
@@ -209,7 +231,7 @@ class MinutesLayoutsTest {
                 SAG-2024-01234 abcd
                 Beslutning
                 Godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 10, 7));
         assertThat(minutes.meetingTime()).isNull();
@@ -234,7 +256,7 @@ class MinutesLayoutsTest {
                 SIDE | 2
                 2. Eventuelt
                 Intet at bemærke.
-                """);
+                """, TODAY);
 
         assertThat(minutes.unplaced())
                 .containsExactly(
@@ -251,7 +273,7 @@ class MinutesLayoutsTest {
     @Test
     void placesEveryLineOfTheRealSamplesButTheirCoverPage() {
         for (String sample : new String[] {"000_568beadeaf072874.txt", "002_bdad476e3f54bb17.txt"}) {
-            ParsedMinutes minutes = MinutesParser.parse(MinutesParserTest.sample(sample));
+            ParsedMinutes minutes = MinutesParser.parse(MinutesParserTest.sample(sample), TODAY);
 
             assertThat(minutes.unplaced())
                     .as("%s: only cover text before the first item", sample)
@@ -271,7 +293,7 @@ class MinutesLayoutsTest {
                 SAG-2022-00311 jbje
                 Beslutning
                 Godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2022, 6, 14));
         assertThat(minutes.meetingTime()).isEqualTo(java.time.LocalTime.of(10, 0));
@@ -285,7 +307,7 @@ class MinutesLayoutsTest {
                                 SAG-2024-01234 abcd
                                 Beslutning
                                 Godkendt.
-                                """).meetingEnd()).isEqualTo(java.time.LocalTime.of(11, 0));
+                                """, TODAY).meetingEnd()).isEqualTo(java.time.LocalTime.of(11, 0));
     }
 
     @Test
@@ -297,7 +319,7 @@ class MinutesLayoutsTest {
                 SAG-2022-00311 jbje
                 Indstilling: Det indstilles, at dagsordenen godkendes.
                 Beslutning: Dagsordenen blev godkendt.
-                """);
+                """, TODAY);
 
         assertThat(minutes.items().getFirst().recommendation()).isEqualTo("Det indstilles, at dagsordenen godkendes.");
         assertThat(minutes.items().getFirst().decision()).isEqualTo("Dagsordenen blev godkendt.");
@@ -322,7 +344,7 @@ class MinutesLayoutsTest {
                 Bilag 1: Kort over uddannelsesdækning
                 Beslutning
                 KKR Midtjylland tog orienteringen til efterretning.
-                """);
+                """, TODAY);
 
         assertThat(minutes.items().get(0).decision()).isEqualTo("KKR Midtjylland godkendte fordelingen.");
         assertThat(minutes.items().get(0).attachments())

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class MinutesParserTest {
 
+    /** The day the tests read minutes on: what deadlines in minutes without a date are read against. */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2025, 6, 1);
+
     /** number | section | title | case number | officers | parts | first sentence of the decision. */
     static final List<String> SAMPLE_000 = List.of(
             "1.1 | Godkendelse af referat | Godkendelse af dagsorden | SAG-2018-00981 | hast | BISD"
@@ -84,7 +87,7 @@ class MinutesParserTest {
 
     @Test
     void readsSample000AsWrittenDownByHand() {
-        ParsedMinutes minutes = MinutesParser.parse(sample("000_568beadeaf072874.txt"));
+        ParsedMinutes minutes = MinutesParser.parse(sample("000_568beadeaf072874.txt"), TODAY);
 
         assertThat(minutes.committee()).isEqualTo("KKR Nordjylland");
         assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2025, 4, 11));
@@ -105,7 +108,7 @@ class MinutesParserTest {
 
     @Test
     void readsSample002WhoseCoverPageIsLostAndSaysWhereItFoundTheDate() {
-        ParsedMinutes minutes = MinutesParser.parse(sample("002_bdad476e3f54bb17.txt"));
+        ParsedMinutes minutes = MinutesParser.parse(sample("002_bdad476e3f54bb17.txt"), TODAY);
 
         assertThat(minutes.committee()).isEqualTo("KKR Nordjylland");
         assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2023, 4, 28));
@@ -130,7 +133,7 @@ class MinutesParserTest {
     @Test
     void readsAPdfOfSample000AsItsText() {
         ParsedMinutes fromPdf =
-                MinutesParser.parse(PdfText.of(SamplePdfs.fromText(sample("000_568beadeaf072874.txt"))));
+                MinutesParser.parse(PdfText.of(SamplePdfs.fromText(sample("000_568beadeaf072874.txt"))), TODAY);
 
         assertThat(fromPdf.committee()).isEqualTo("KKR Nordjylland");
         assertThat(fromPdf.meetingDate()).isEqualTo(LocalDate.of(2025, 4, 11));
@@ -151,7 +154,7 @@ class MinutesParserTest {
 
     @Test
     void refusesTheBundleOfAppendicesInsteadOfInventingItems() {
-        assertThatThrownBy(() -> MinutesParser.parse(sample("003_cb4ccf0d5ac4c3a0.txt")))
+        assertThatThrownBy(() -> MinutesParser.parse(sample("003_cb4ccf0d5ac4c3a0.txt"), TODAY))
                 .isInstanceOf(NotMinutes.class)
                 .hasMessageContaining("No agenda items");
     }
@@ -179,7 +182,7 @@ class MinutesParserTest {
                 Intet.
                 """;
 
-        ParsedMinutes minutes = MinutesParser.parse(text);
+        ParsedMinutes minutes = MinutesParser.parse(text, TODAY);
 
         assertThat(minutes.committee()).isEqualTo("KKR Midtjylland");
         assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2025, 6, 12));
