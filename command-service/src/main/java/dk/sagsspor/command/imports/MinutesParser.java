@@ -4,7 +4,7 @@ import dk.sagsspor.command.imports.ParsedMinutes.Deadline;
 import dk.sagsspor.command.imports.ParsedMinutes.Item;
 import dk.sagsspor.command.imports.ParsedMinutes.NextMeeting;
 import dk.sagsspor.command.imports.ParsedMinutes.Participant;
-import dk.sagsspor.events.text.DeadlineExtractor;
+import dk.sagsspor.deadlines.DeadlineExtractor;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;

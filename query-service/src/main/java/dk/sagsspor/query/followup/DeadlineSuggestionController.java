@@ -1,7 +1,7 @@
 package dk.sagsspor.query.followup;
 
-import dk.sagsspor.events.text.DeadlineExtractor;
-import dk.sagsspor.events.text.DeadlineExtractor.Deadline;
+import dk.sagsspor.deadlines.DeadlineExtractor;
+import dk.sagsspor.deadlines.DeadlineExtractor.Deadline;
 import dk.sagsspor.query.agendaitem.AgendaItemReadModel;
 import dk.sagsspor.query.agendaitem.MeetingStarts;
 import dk.sagsspor.query.web.DanishDays;

@@ -1,4 +1,4 @@
-package dk.sagsspor.events.text;
+package dk.sagsspor.deadlines;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,9 +1,8 @@
-package dk.sagsspor.query.followup;
+package dk.sagsspor.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.sagsspor.events.text.DeadlineExtractor;
-import dk.sagsspor.events.text.DeadlineExtractor.Deadline;
+import dk.sagsspor.deadlines.DeadlineExtractor.Deadline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
