@@ -1,6 +1,7 @@
 package dk.sagsspor.command.web;
 
 import dk.sagsspor.command.security.CommitteeAccess;
+import dk.sagsspor.web.CorrelationIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;

@@ -450,6 +450,16 @@ class AgendaItemProjectionIT {
     }
 
     @Test
+    void answersWithTheCallersCorrelationIdOrANewOne() {
+        assertThat(http().get("/api/agenda-items?pageSize=1", "X-Correlation-Id", "secretariat-42")
+                        .headers()
+                        .firstValue("X-Correlation-Id"))
+                .contains("secretariat-42");
+        assertThat(http().get("/api/agenda-items?pageSize=1").headers().firstValue("X-Correlation-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
     void unknownItemIsANotFoundProblem() {
         HttpResponse<String> response = http().get("/api/agenda-items/no-such-item");
 
