@@ -1,25 +1,26 @@
 package dk.sagsspor.command.security;
 
 import dk.sagsspor.command.NewForCommittee;
+import dk.sagsspor.events.agendaitem.AgendaItemProposed;
+import dk.sagsspor.events.meeting.MeetingScheduled;
 import dk.sagsspor.web.security.ApiSecurity;
 import dk.sagsspor.web.security.Roles;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A secretary changes only their own committee's meetings and items. A new meeting or item names its committee; an
  * existing one has it in its first event, which the event store keeps for ever (a committee never changes), so the
- * check reads it there — no copy to keep in step — and remembers it. The payload is parsed here, not by PostgreSQL:
- * its {@code jsonb} refuses text that Java and JSON allow (an escaped U+0000 in an event recorded before such text was
- * refused at the edge made every later command on that item a 500). Commands on aggregates without a committee (the staff directory) are
- * guarded by role alone, and a command on an id nobody knows goes on to be answered 404.
+ * check reads it there through Axon's event store — no copy to keep in step, no parsing of its tables — and remembers
+ * it. Commands on aggregates without a committee (the staff directory) are guarded by role alone, and a command on an
+ * id nobody knows goes on to be answered 404.
  */
 @Component
 public class CommitteeAccess {
@@ -27,15 +28,13 @@ public class CommitteeAccess {
     /** How many aggregates' committees are remembered (a committee never changes); beyond that, forgotten at once. */
     private static final int MAX_REMEMBERED = 100_000;
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final EventStore eventStore;
     private final Map<String, String> committees = new ConcurrentHashMap<>();
     private final AnnotationCommandTargetResolver targets =
             AnnotationCommandTargetResolver.builder().build();
 
-    CommitteeAccess(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    CommitteeAccess(EventStore eventStore) {
+        this.eventStore = eventStore;
     }
 
     /** The authenticated user of the current request, who becomes the actor of what it causes. */
@@ -74,13 +73,16 @@ public class CommitteeAccess {
         if (known != null) {
             return known;
         }
-        String committee = jdbc.sql("""
-                        select payload from domainevententry where aggregateidentifier = :id and sequencenumber = 0""")
-                .param("id", target)
-                .query((rs, n) ->
-                        json.readTree(rs.getBytes(1)).path("committee").asString(null))
-                .optional()
-                .orElse(null);
+        // the aggregate's first event, read through the event store (upcast and deserialised as the aggregate reads
+        // it), not from its table: a proposal or a scheduling names the committee; other aggregates have none
+        DomainEventStream events = eventStore.readEvents(target, 0);
+        String committee = !events.hasNext()
+                ? null
+                : switch (events.next().getPayload()) {
+                    case AgendaItemProposed proposed -> proposed.committee();
+                    case MeetingScheduled scheduled -> scheduled.committee();
+                    default -> null;
+                };
         if (committee != null) {
             if (committees.size() >= MAX_REMEMBERED) {
                 committees.clear();
