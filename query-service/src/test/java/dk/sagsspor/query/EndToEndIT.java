@@ -61,20 +61,15 @@ class EndToEndIT {
         try (var resource = EndToEndIT.class.getResourceAsStream("/sagsspor-test-users.properties")) {
             Files.write(users, resource.readAllBytes());
         }
-        commandService = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar,
-                        "--server.port=" + commandPort,
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username="
-                                + RealInfrastructure.postgres().username(),
-                        "--spring.datasource.password="
-                                + RealInfrastructure.postgres().password(),
-                        "--spring.kafka.bootstrap-servers="
-                                + RealInfrastructure.kafka().bootstrapServers(),
-                        "--spring.config.import=file:" + users))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar,
+                "--server.port=" + commandPort,
+                "--spring.config.import=file:" + users));
+        command.addAll(RealInfrastructure.arguments(database));
+        commandService = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(commandServiceLog.toFile())
                 .start();

@@ -1,6 +1,7 @@
 package dk.sagsspor.testsupport;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,6 +67,18 @@ public final class RealInfrastructure {
         // (Hikari's default) made twenty contexts exhaust the test cluster's 300 ("too many clients already")
         properties.put("spring.datasource.hikari.minimum-idle", 2);
         return properties;
+    }
+
+    /**
+     * The command-line arguments that point a service started by the test (in this JVM or its own) at a database on
+     * the test PostgreSQL server and at the test Kafka broker.
+     */
+    public static List<String> arguments(String databaseUrl) {
+        return List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + postgres().username(),
+                "--spring.datasource.password=" + postgres().password(),
+                "--spring.kafka.bootstrap-servers=" + kafka().bootstrapServers());
     }
 
     private static <T extends Described> T start(

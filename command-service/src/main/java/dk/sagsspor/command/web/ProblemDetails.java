@@ -3,7 +3,7 @@ package dk.sagsspor.command.web;
 import dk.sagsspor.command.RuleViolation;
 import dk.sagsspor.command.VersionedCommand.StaleVersion;
 import dk.sagsspor.command.security.NotYourCommittee;
-import dk.sagsspor.web.StatusProblems;
+import dk.sagsspor.web.TypedProblems;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error as an RFC 9457 problem: 400 invalid input (naming each bad field in {@code errors}), 404 unknown id,
@@ -37,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * ({@link StorageUnavailable}); 500 only for what we did not foresee, without internals.
  */
 @RestControllerAdvice
-class ProblemDetails extends ResponseEntityExceptionHandler {
+class ProblemDetails extends TypedProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
     static final String TYPE_BASE = "https://sagsspor.dk/problems/";
@@ -182,15 +180,5 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    /** Spring's own refusals (415, 405, 406, …) carry a type of our catalogue too ({@link StatusProblems}). */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(
-            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            StatusProblems.typed(problem, statusCode);
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

@@ -50,17 +50,10 @@ class CarryOverRestartIT {
     }
 
     private static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username="
-                                + RealInfrastructure.postgres().username(),
-                        "--spring.datasource.password="
-                                + RealInfrastructure.postgres().password(),
-                        "--spring.kafka.bootstrap-servers="
-                                + RealInfrastructure.kafka().bootstrapServers(),
-                        "--sagsspor.carry-over.poll-interval=200ms");
+        List<String> arguments = new java.util.ArrayList<>(RealInfrastructure.arguments(database));
+        arguments.add("--server.port=0");
+        arguments.add("--sagsspor.carry-over.poll-interval=200ms");
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static CommandApi api(ConfigurableApplicationContext context) {

@@ -1,6 +1,6 @@
 package dk.sagsspor.query.web;
 
-import dk.sagsspor.web.StatusProblems;
+import dk.sagsspor.web.TypedProblems;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
@@ -14,11 +14,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as an RFC 9457 problem; Spring's handlers cover malformed requests, this adds the domain's. */
 @RestControllerAdvice
-class ProblemDetails extends ResponseEntityExceptionHandler {
+class ProblemDetails extends TypedProblems {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetails.class);
 
@@ -102,15 +101,5 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             return "must be a whole number";
         }
         return "is not a valid " + (type == null ? "value" : type.getSimpleName());
-    }
-
-    /** Spring's own refusals (415, 405, 406, …) carry a type of our catalogue too ({@link StatusProblems}). */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(
-            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            StatusProblems.typed(problem, statusCode);
-        }
-        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

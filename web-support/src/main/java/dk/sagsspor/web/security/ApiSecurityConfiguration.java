@@ -7,16 +7,20 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What both services' security is made of besides their own rules: the settings ({@code sagsspor.security}), the
- * local users, the password encoder, and the token verifier wrapped so each token is verified once. A service imports
- * it and builds its filter chain with {@link ApiSecurity#chain}.
+ * local users, the password encoder, the token verifier wrapped so each token is verified once, and the filter chain
+ * ({@link ApiSecurity#chain}) with the rules the service gives as an {@link ApiSecurity.ApiRules} bean. A service
+ * imports it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -37,6 +41,14 @@ public class ApiSecurityConfiguration {
                         : bean;
             }
         };
+    }
+
+    /** The service's filter chain: the shared rules around its own. */
+    @Bean
+    SecurityFilterChain api(
+            HttpSecurity http, SecurityProperties properties, JsonMapper json, ApiSecurity.ApiRules rules)
+            throws Exception {
+        return ApiSecurity.chain(http, properties, json, rules);
     }
 
     /** Local users, from {@code sagsspor.security.users}; their roles are checked at start. */
