@@ -65,7 +65,7 @@ class AlertMail {
         } else {
             when = "Frist om " + daysLeft + " dage";
         }
-        return when + ": " + followUp.description();
+        return when + ": " + followUp.current().description();
     }
 
     static String body(Alert alert, FollowUpNow followUp, LocalDate today) {
@@ -75,7 +75,7 @@ class AlertMail {
         text.append("Kære ").append(followUp.name()).append("\n\n");
         if (daysLeft < 0) {
             text.append("Fristen for opfølgningen \"")
-                    .append(followUp.description())
+                    .append(followUp.current().description())
                     .append("\" var ")
                     .append(due)
                     .append(". Den er overskredet med ")
@@ -83,24 +83,26 @@ class AlertMail {
                     .append(".\n\n");
         } else {
             text.append("Opfølgningen \"")
-                    .append(followUp.description())
+                    .append(followUp.current().description())
                     .append("\" har frist ")
                     .append(due)
                     .append(daysLeft == 0 ? " – i dag" : daysLeft == 1 ? " – i morgen" : " – om " + days(daysLeft))
                     .append(".\n\n");
         }
-        text.append("Dagsordenspunkt: ").append(followUp.title()).append('\n');
-        text.append("Udvalg: ").append(followUp.committee()).append('\n');
-        if (followUp.caseNumber() != null) {
-            text.append("Sagsnummer: ").append(followUp.caseNumber()).append('\n');
+        text.append("Dagsordenspunkt: ").append(followUp.current().title()).append('\n');
+        text.append("Udvalg: ").append(followUp.current().committee()).append('\n');
+        if (followUp.current().caseNumber() != null) {
+            text.append("Sagsnummer: ").append(followUp.current().caseNumber()).append('\n');
         }
-        if (followUp.source() != null) {
-            text.append("Fra teksten: \"").append(followUp.source()).append("\"\n");
+        if (followUp.current().source() != null) {
+            text.append("Fra teksten: \"").append(followUp.current().source()).append("\"\n");
         }
         text.append("\nNår opgaven er løst, markeres opfølgningen som udført i Sagsspor.")
                 .append(" Flyttes fristen, kommer der nye påmindelser.\n\n");
-        text.append("Opfølgning: ").append(followUp.id()).append('\n');
-        text.append("Dagsordenspunkt-id: ").append(followUp.agendaItemId()).append("\n\n");
+        text.append("Opfølgning: ").append(followUp.current().id()).append('\n');
+        text.append("Dagsordenspunkt-id: ")
+                .append(followUp.current().agendaItemId())
+                .append("\n\n");
         text.append("Denne besked er sendt automatisk af Sagsspor.\n");
         return text.toString();
     }

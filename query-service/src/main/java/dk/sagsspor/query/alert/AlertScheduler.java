@@ -140,7 +140,11 @@ public class AlertScheduler {
             FollowUpNow followUp = claimed.followUp().get();
             if (!followUp.stillConcerns(alert)) {
                 alerts.obsolete(alert, followUp.whyNot(alert));
-                log.info("Alert {} for follow-up {} dropped: {}", alert.id(), followUp.id(), followUp.whyNot(alert));
+                log.info(
+                        "Alert {} for follow-up {} dropped: {}",
+                        alert.id(),
+                        followUp.current().id(),
+                        followUp.whyNot(alert));
                 return Outcome.OBSOLETE;
             }
             boolean nothingSentYet = alert.mailedAt() == null && alert.publishedAt() == null;
@@ -163,7 +167,7 @@ public class AlertScheduler {
                     alert.id(),
                     alert.kind(),
                     alert.dueDate(),
-                    followUp.id(),
+                    followUp.current().id(),
                     alert.assignee());
             return Outcome.SENT;
         } finally {

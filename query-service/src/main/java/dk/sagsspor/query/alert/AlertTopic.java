@@ -45,13 +45,13 @@ class AlertTopic {
                 alert.id(),
                 alert.kind(),
                 alert.daysBefore(),
-                followUp.id(),
-                followUp.agendaItemId(),
-                followUp.committee(),
-                followUp.title(),
-                followUp.caseNumber(),
-                followUp.closedItem(),
-                followUp.description(),
+                followUp.current().id(),
+                followUp.current().agendaItemId(),
+                followUp.current().committee(),
+                followUp.current().title(),
+                followUp.current().caseNumber(),
+                followUp.current().closedItem(),
+                followUp.current().description(),
                 alert.dueDate(),
                 alert.assignee(),
                 followUp.name(),
@@ -60,12 +60,13 @@ class AlertTopic {
                 .withId(alert.id())
                 .withSource(SOURCE)
                 .withType(DeadlineAlert.TYPE)
-                .withSubject(followUp.id())
+                .withSubject(followUp.current().id())
                 .withTime(alert.raisedAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(json.writeValueAsBytes(payload))
                 .build();
-        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(properties.topic(), followUp.id())
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(
+                        properties.topic(), followUp.current().id())
                 .writeBinary(event);
         kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -137,11 +137,7 @@ public class MeetingReadModel implements MeetingStarts {
 
     /** A meeting now, or as it stood at {@code at}, without its agenda (the agenda lines are {@link #agendas}). */
     Optional<Meeting> meeting(String id, @Nullable Instant at) {
-        return jdbc.sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
-                .param("id", id)
-                .param("asOf", at == null ? null : Timestamp.from(at))
-                .query((rs, n) -> meeting(rs))
-                .optional();
+        return byId(id, at).query((rs, n) -> meeting(rs)).optional();
     }
 
     /**
@@ -182,14 +178,14 @@ public class MeetingReadModel implements MeetingStarts {
 
     /** The meeting's row, now or as it stood at {@code at}, as the documents print it. */
     Optional<Map<String, Object>> row(String id, @Nullable Instant at) {
-        return jdbc
-                .sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
+        return byId(id, at).query().listOfRows().stream().findFirst();
+    }
+
+    /** The statement that reads the meeting's row, now or as it stood at {@code at}. */
+    private JdbcClient.StatementSpec byId(String id, @Nullable Instant at) {
+        return jdbc.sql("select * from " + History.asOf("meeting", at) + " m where id = :id")
                 .param("id", id)
-                .param("asOf", at == null ? null : Timestamp.from(at))
-                .query()
-                .listOfRows()
-                .stream()
-                .findFirst();
+                .param("asOf", at == null ? null : Timestamp.from(at));
     }
 
     private static Meeting meeting(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package dk.sagsspor.query.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.sagsspor.query.followup.FollowUpReadModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,17 +48,18 @@ class AlertRulesTest {
     @Test
     void theMailSaysHowManyDaysAreLeftInDanish() {
         FollowUpNow followUp = new FollowUpNow(
-                "f1",
-                "i1",
-                "Høringssvar",
-                DUE,
-                "hast",
-                "OPEN",
-                null,
-                "KKR Nordjylland",
-                "Socialtilsynet",
-                null,
-                false,
+                new FollowUpReadModel.Current(
+                        "f1",
+                        "i1",
+                        "Høringssvar",
+                        DUE,
+                        "hast",
+                        "OPEN",
+                        null,
+                        "KKR Nordjylland",
+                        "Socialtilsynet",
+                        null,
+                        false),
                 "Hanne Stougaard",
                 "hast@kl.dk");
 
