@@ -229,6 +229,30 @@ class ProjectionRebuildIT {
     }
 
     @Test
+    void aRebuildShownSwappedIsOverSoTheNextMayStartAtOnce() {
+        // an operator (or a script) that watches the status and asks for the next rebuild the moment it says swapped
+        for (String projection : List.of("staff", "meetings")) {
+            assertThat(http().postJson("/api/admin/projections/" + projection + "/rebuild", "")
+                            .statusCode())
+                    .isEqualTo(202);
+            // the row the status shows, read as fast as the database answers (the status itself asks Kafka too)
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!jdbc.sql("select state from projection_rebuild where projection = ? order by id desc limit 1")
+                    .param(projection)
+                    .query(String.class)
+                    .single()
+                    .equals("swapped")) {
+                assertThat(System.nanoTime()).as("swapped in time").isLessThan(deadline);
+            }
+        }
+        HttpResponse<String> next = http().postJson("/api/admin/projections/decisions/rebuild", "");
+
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
+        awaitSwapped("decisions");
+        awaitCaughtUp();
+    }
+
+    @Test
     void refusesToRebuildWhileAnotherInstanceConsumesTheProjection() {
         Map<String, List<String>> before = tablesOfEveryProjection();
         Properties config = new Properties();

@@ -299,15 +299,16 @@ public class ProjectionRebuilds {
                 awaitCommitted(rebuild.group(), liveOffsets);
                 rebuild.container().stop();
                 schemas.swap(rebuild.schema(), rebuild.tables(), rebuild.names());
-                state(rebuild, "swapped", null);
-                log.info("Rebuilt {} and swapped its tables in", rebuild.names());
             } finally {
                 live.start();
             }
-            forgetGroup(rebuild.group());
+            // shown swapped only once it is over: whoever reads "swapped" may ask for the next rebuild at once
             synchronized (this) {
+                state(rebuild, "swapped", null);
                 running = null;
             }
+            log.info("Rebuilt {} and swapped its tables in", rebuild.names());
+            forgetGroup(rebuild.group());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(e);
