@@ -69,14 +69,28 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
         for (DecodedEvent<AgendaItemEvent> decoded : events) {
             AgendaItemEvent event = decoded.event();
             EventEnvelope envelope = decoded.envelope();
-            if (event instanceof AgendaItemProposed proposed) {
-                items.propose(proposed);
-            } else if (event instanceof AgendaItemDecided e) {
-                decisions.add(row(envelope, e.meetingId(), "DECISION", e.outcome(), e.text(), null));
-            } else if (event instanceof AgendaItemDecisionCorrected e) {
-                decisions.add(row(envelope, e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason()));
-            } else if (event instanceof AgendaItemRevised e && !items.revise(e)) {
-                apply(decoded);
+            switch (event) {
+                case AgendaItemProposed e -> items.propose(e);
+                case AgendaItemRevised e -> {
+                    if (!items.revise(e)) {
+                        revise(e);
+                    }
+                }
+                case AgendaItemDecided e ->
+                    decisions.add(row(envelope, e.meetingId(), "DECISION", e.outcome(), e.text(), null));
+                case AgendaItemDecisionCorrected e ->
+                    decisions.add(row(envelope, e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason()));
+                // nothing else an item goes through is a decision or names one
+                case AgendaItemScheduled _,
+                        AgendaItemUnscheduled _,
+                        AgendaItemDiscussed _,
+                        AgendaItemDeferred _,
+                        AgendaItemWithdrawn _,
+                        FollowUpAssigned _,
+                        FollowUpDueDateChanged _,
+                        FollowUpReassigned _,
+                        FollowUpCompleted _,
+                        FollowUpCancelled _ -> {}
             }
         }
         insertItems(items.items());
@@ -137,40 +151,22 @@ class DecisionRegisterProjection implements Projection<AgendaItemEvent> {
         return columns;
     }
 
+    /** One event is a poll of one: the same statements, so the two paths cannot drift apart. */
     @Override
     public void apply(DecodedEvent<AgendaItemEvent> decoded) {
-        AgendaItemEvent event = decoded.event();
-        switch (event) {
-            case AgendaItemProposed e -> insertItems(List.of(e));
-            case AgendaItemRevised e -> {
-                // only the title and the case number are kept here: a revision of other parts writes nothing
-                if (e.changed("title") || e.changed("caseNumber")) {
-                    jdbc.sql("""
-                                update decision_item set title = :title, case_number = :caseNumber
-                                 where id = :id and (title, case_number) is distinct from (:title, :caseNumber)""")
-                            .param("title", e.title())
-                            .param("caseNumber", e.caseNumber())
-                            .param("id", e.agendaItemId())
-                            .update();
-                }
-            }
-            case AgendaItemDecided e ->
-                insertDecisions(List.<String[]>of(
-                        row(decoded.envelope(), e.meetingId(), "DECISION", e.outcome(), e.text(), null)));
-            case AgendaItemDecisionCorrected e ->
-                insertDecisions(List.<String[]>of(
-                        row(decoded.envelope(), e.meetingId(), "CORRECTION", e.outcome(), e.text(), e.reason())));
-            // nothing else an item goes through is a decision or names one
-            case AgendaItemScheduled _,
-                    AgendaItemUnscheduled _,
-                    AgendaItemDiscussed _,
-                    AgendaItemDeferred _,
-                    AgendaItemWithdrawn _,
-                    FollowUpAssigned _,
-                    FollowUpDueDateChanged _,
-                    FollowUpReassigned _,
-                    FollowUpCompleted _,
-                    FollowUpCancelled _ -> {}
+        apply(List.of(decoded));
+    }
+
+    /** Only the title and the case number are kept here: a revision of other parts writes nothing. */
+    private void revise(AgendaItemRevised e) {
+        if (e.changed("title") || e.changed("caseNumber")) {
+            jdbc.sql("""
+                        update decision_item set title = :title, case_number = :caseNumber
+                         where id = :id and (title, case_number) is distinct from (:title, :caseNumber)""")
+                    .param("title", e.title())
+                    .param("caseNumber", e.caseNumber())
+                    .param("id", e.agendaItemId())
+                    .update();
         }
     }
 }

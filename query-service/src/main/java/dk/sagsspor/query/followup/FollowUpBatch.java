@@ -187,8 +187,17 @@ class FollowUpBatch {
                 followUp.put("status", "CANCELLED");
                 followUp.put("closing_note", e.reason());
             }
-            // called only for the events followUpId names a follow-up by (exhaustive), other than its assignment
-            default -> throw new IllegalStateException("Not a change of a follow-up: " + event);
+            // called only for the events followUpId names a follow-up by, other than its assignment
+            case FollowUpAssigned _,
+                    AgendaItemProposed _,
+                    AgendaItemRevised _,
+                    AgendaItemScheduled _,
+                    AgendaItemUnscheduled _,
+                    AgendaItemDiscussed _,
+                    AgendaItemDecided _,
+                    AgendaItemDecisionCorrected _,
+                    AgendaItemDeferred _,
+                    AgendaItemWithdrawn _ -> throw new IllegalStateException("Not a change of a follow-up: " + event);
         }
     }
 
@@ -214,6 +223,20 @@ class FollowUpBatch {
 
     /** An event that may change what follow-ups keep of an item already there. */
     private static boolean changesItem(AgendaItemEvent event) {
-        return event instanceof AgendaItemRevised || event instanceof AgendaItemDecided;
+        return switch (event) {
+            case AgendaItemRevised _, AgendaItemDecided _ -> true;
+            case AgendaItemProposed _,
+                    AgendaItemScheduled _,
+                    AgendaItemUnscheduled _,
+                    AgendaItemDiscussed _,
+                    AgendaItemDecisionCorrected _,
+                    AgendaItemDeferred _,
+                    AgendaItemWithdrawn _,
+                    FollowUpAssigned _,
+                    FollowUpDueDateChanged _,
+                    FollowUpReassigned _,
+                    FollowUpCompleted _,
+                    FollowUpCancelled _ -> false;
+        };
     }
 }

@@ -211,9 +211,20 @@ class MeetingBatch {
     }
 
     static boolean changesAgenda(MeetingEvent event) {
-        return event instanceof MeetingAgendaItemAdded
-                || event instanceof MeetingAgendaItemRemoved
-                || event instanceof MeetingAgendaItemRenumbered
-                || event instanceof MeetingAgendaReordered;
+        return switch (event) {
+            case MeetingAgendaItemAdded _,
+                    MeetingAgendaItemRemoved _,
+                    MeetingAgendaItemRenumbered _,
+                    MeetingAgendaReordered _ -> true;
+            // publishing, cancelling or closing keeps the lines as they are (the published agenda is the meeting's)
+            case MeetingScheduled _,
+                    MeetingRescheduled _,
+                    MeetingCancelled _,
+                    MeetingAgendaPublished _,
+                    MeetingOpened _,
+                    MeetingClosed _,
+                    MeetingMinutesApproved _,
+                    MeetingNextAgendaPromised _ -> false;
+        };
     }
 }
