@@ -140,7 +140,7 @@ class DeadlineAlertsIT {
                 .startsWith("Kære Hanne Stougaard")
                 .contains("har frist mandag den 16. juni 2025 – om 7 dage.")
                 .contains("Dagsordenspunkt: Socialtilsynet")
-                .contains("Sagsnummer: SAG-2025-00681")
+                .contains("Sagsnummer: SAG-2025-00712")
                 .contains("Fra teksten: \"senest den 16. juni 2025\"")
                 .contains("Opfølgning: " + deadline.followUp);
         JsonNode sentReminder = alerts(deadline.followUp).get(0);
@@ -367,8 +367,8 @@ class DeadlineAlertsIT {
                 item,
                 "KKR Nordjylland",
                 "Socialtilsynet",
-                "SAG-2025-00681",
-                List.of("haan"),
+                "SAG-2025-00712",
+                List.of("hast"),
                 null,
                 null,
                 null,
