@@ -14,19 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +26,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -61,17 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration KAFKA_TIMEOUT = TopicProgress.KAFKA_TIMEOUT;
     private static final Duration GROUP_EMPTY_WAIT = Duration.ofSeconds(10);
     /** How long a status page waits for Kafka before it answers without Kafka's part. */
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(3);
-    /** How often a rebuild looks at its consumer group's progress. */
-    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
 
     private final Map<String, Projection<?>> projections;
     private final KafkaListenerEndpointRegistry listeners;
     private final ConcurrentKafkaListenerContainerFactory<?, ?> containers;
-    private final KafkaAdmin kafkaAdmin;
+    private final TopicProgress kafka;
     private final JdbcClient jdbc;
     private final ProjectionProperties properties;
     private final JsonMapper json;
@@ -85,14 +73,13 @@ public class ProjectionRebuilds {
         thread.setDaemon(true);
         return thread;
     });
-    private Admin admin;
     private volatile Running running;
 
     ProjectionRebuilds(
             List<Projection<?>> projections,
             KafkaListenerEndpointRegistry listeners,
             ConcurrentKafkaListenerContainerFactory<?, ?> containers,
-            KafkaAdmin kafkaAdmin,
+            TopicProgress kafka,
             JdbcClient jdbc,
             ProjectionProperties properties,
             JsonMapper json,
@@ -106,7 +93,7 @@ public class ProjectionRebuilds {
                 projections.stream().collect(Collectors.toMap(Projection::name, p -> p, (a, b) -> a, TreeMap::new));
         this.listeners = listeners;
         this.containers = containers;
-        this.kafkaAdmin = kafkaAdmin;
+        this.kafka = kafka;
         this.jdbc = jdbc;
         this.properties = properties;
         this.json = json;
@@ -196,7 +183,7 @@ public class ProjectionRebuilds {
     /** The topic's end offsets, or null if Kafka does not answer within {@link #STATUS_TIMEOUT}. */
     private Map<TopicPartition, Long> endOffsetsIfKafkaAnswers() {
         try {
-            return offsets(OffsetSpec.latest(), STATUS_TIMEOUT);
+            return kafka.endOffsets(STATUS_TIMEOUT);
         } catch (KafkaUnanswered e) {
             log.warn("Projection status without Kafka's part: {}", e.getMessage());
             return null;
@@ -222,9 +209,8 @@ public class ProjectionRebuilds {
         MessageListenerContainer live = liveContainer();
         List<String> names = targets.stream().map(Projection::name).toList();
         try {
-            Admin admin = admin();
-            requireNoOtherConsumers(admin, live, names);
-            Map<TopicPartition, Long> ends = offsets(OffsetSpec.latest(), KAFKA_TIMEOUT);
+            requireNoOtherConsumers(live, names);
+            Map<TopicPartition, Long> ends = kafka.endOffsets(KAFKA_TIMEOUT);
             String schema = RebuildSchema.name(names);
             Instant now = clock.instant();
             String group = properties.groupPrefix() + "rebuild." + schema + "." + now.toEpochMilli();
@@ -282,7 +268,7 @@ public class ProjectionRebuilds {
     private void complete(Running rebuild) {
         MessageListenerContainer live = liveContainer();
         try {
-            awaitCommitted(rebuild.group(), rebuild.targets());
+            kafka.awaitCommitted(rebuild.group(), rebuild.targets());
             state(rebuild, "indexing", null);
             schemas.finish(
                     rebuild.schema(),
@@ -293,10 +279,10 @@ public class ProjectionRebuilds {
             state(rebuild, "catching-up", null);
             live.stop();
             try {
-                requireNoOtherConsumers(admin(), null, rebuild.names());
+                requireNoOtherConsumers(null, rebuild.names());
                 Map<TopicPartition, Long> liveOffsets =
-                        committedOffsets(admin(), ProjectionListeners.group(properties), KAFKA_TIMEOUT);
-                awaitCommitted(rebuild.group(), liveOffsets);
+                        kafka.committedOffsets(ProjectionListeners.group(properties), KAFKA_TIMEOUT);
+                kafka.awaitCommitted(rebuild.group(), liveOffsets);
                 rebuild.container().stop();
                 schemas.swap(rebuild.schema(), rebuild.tables(), rebuild.names());
             } finally {
@@ -308,7 +294,7 @@ public class ProjectionRebuilds {
                 running = null;
             }
             log.info("Rebuilt {} and swapped its tables in", rebuild.names());
-            forgetGroup(rebuild.group());
+            kafka.forget(rebuild.group());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(e);
@@ -333,23 +319,11 @@ public class ProjectionRebuilds {
                 continue;
             }
             try {
-                ConsumerGroupDescription description = admin().describeConsumerGroups(List.of(group))
-                        .all()
-                        .get(STATUS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        .get(group);
-                if (description != null && !description.members().isEmpty()) {
+                if (!kafka.memberClients(group, STATUS_TIMEOUT).isEmpty()) {
                     continue;
                 }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                    log.warn("Cannot tell whether rebuild group {} still runs: {}", group, e.getMessage());
-                    continue;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (TimeoutException e) {
-                log.warn("Cannot tell whether rebuild group {} still runs: Kafka did not answer", group);
+            } catch (KafkaUnanswered e) {
+                log.warn("Cannot tell whether rebuild group {} still runs: {}", group, e.getMessage());
                 continue;
             }
             // <prefix>rebuild.<schema>.<millis>: the schema is the part between the last two dots
@@ -366,7 +340,7 @@ public class ProjectionRebuilds {
                     .param("time", Timestamp.from(clock.instant()))
                     .param("group", group)
                     .update();
-            forgetGroup(group);
+            kafka.forget(group);
             log.warn("A rebuild ({}) was left unfinished by a service that stopped: recorded as failed", group);
         }
     }
@@ -387,7 +361,7 @@ public class ProjectionRebuilds {
         try {
             rebuild.container().stop();
             schemas.drop(rebuild.schema());
-            forgetGroup(rebuild.group());
+            kafka.forget(rebuild.group());
         } catch (RuntimeException e) {
             log.error("Could not clean up after the failed rebuild of {}", rebuild.names(), e);
         }
@@ -409,29 +383,6 @@ public class ProjectionRebuilds {
                 .param("time", Timestamp.from(clock.instant()))
                 .param("ids", rebuild.rows().toArray(Long[]::new))
                 .update();
-    }
-
-    /** Waits until the group has committed at least the given offset on every partition. */
-    private void awaitCommitted(String group, Map<TopicPartition, Long> targets) throws InterruptedException {
-        while (true) {
-            Map<TopicPartition, Long> committed = committedOffsets(admin(), group, KAFKA_TIMEOUT);
-            boolean reached = targets.entrySet().stream()
-                    .allMatch(target ->
-                            target.getValue() == 0 || committed.getOrDefault(target.getKey(), 0L) >= target.getValue());
-            if (reached) {
-                return;
-            }
-            Thread.sleep(PROGRESS_INTERVAL);
-        }
-    }
-
-    /** Deletes a rebuild's consumer group once it is of no more use (best effort: an empty group expires anyway). */
-    private void forgetGroup(String group) {
-        try {
-            admin().deleteConsumerGroups(List.of(group)).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("Could not delete the rebuild's consumer group {}: {}", group, e.getMessage());
-        }
     }
 
     @PreDestroy
@@ -463,41 +414,27 @@ public class ProjectionRebuilds {
      * Refuses when consumers other than the live container's own (given, or none while it is stopped) are in the live
      * group: other instances of the service, which would go on writing into the old tables.
      */
-    private void requireNoOtherConsumers(Admin admin, MessageListenerContainer own, List<String> names) {
+    private void requireNoOtherConsumers(MessageListenerContainer own, List<String> names) {
         Set<String> ownClients = own == null ? Set.of() : own.metrics().keySet();
         String group = ProjectionListeners.group(properties);
         Instant deadline = clock.instant().plus(GROUP_EMPTY_WAIT);
-        try {
-            while (true) {
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-                        .all()
-                        .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        .get(group);
-                long others = description == null
-                        ? 0
-                        : description.members().stream()
-                                .filter(member -> !ownClients.contains(member.clientId()))
-                                .count();
-                if (others == 0) {
-                    return;
-                }
-                if (clock.instant().isAfter(deadline)) {
-                    throw new RebuildRefused("The read models are also consumed by " + others
-                            + " other instance(s) of the query service; scale it down to one instance to rebuild "
-                            + names);
-                }
+        while (true) {
+            long others = kafka.memberClients(group, KAFKA_TIMEOUT).stream()
+                    .filter(client -> !ownClients.contains(client))
+                    .count();
+            if (others == 0) {
+                return;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new RebuildRefused("The read models are also consumed by " + others
+                        + " other instance(s) of the query service; scale it down to one instance to rebuild " + names);
+            }
+            try {
                 Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaUnanswered("Interrupted while looking at consumer group " + group);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnanswered("Interrupted while looking at consumer group " + group);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return; // no consumer has ever joined it
-            }
-            throw new KafkaUnanswered("Kafka did not answer about consumer group " + group + ": " + e.getMessage());
-        } catch (TimeoutException e) {
-            throw new KafkaUnanswered("Kafka did not answer about consumer group " + group + ": " + e.getMessage());
         }
     }
 
@@ -507,7 +444,7 @@ public class ProjectionRebuilds {
         Map<TopicPartition, Long> committed = null;
         if (ends != null) {
             try {
-                committed = committedOffsets(admin(), group, STATUS_TIMEOUT);
+                committed = kafka.committedOffsets(group, STATUS_TIMEOUT);
             } catch (KafkaUnanswered e) {
                 log.warn("Projection status of {} without Kafka's part: {}", name, e.getMessage());
             }
@@ -555,79 +492,6 @@ public class ProjectionRebuilds {
                             state.equals("swapped"));
                 })
                 .optional();
-    }
-
-    /**
-     * One admin client for the service's life, made to stay quiet and quick while Kafka is away: calls give up after a
-     * few seconds, reconnects back off up to ten seconds, and a lost cluster is not re-bootstrapped in a tight loop
-     * (a client per call did that: one status call during an outage wrote 166,814 log lines and took 54 s).
-     */
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-            config.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1_000);
-            config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
-            config.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 1_000);
-            config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10_000);
-            config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "query-service-projection-status");
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
-    @PreDestroy
-    synchronized void closeAdmin() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-            admin = null;
-        }
-    }
-
-    private Map<TopicPartition, Long> offsets(OffsetSpec spec, Duration timeout) {
-        Admin admin = admin();
-        try {
-            TopicDescription topic = admin.describeTopics(List.of(properties.topic()))
-                    .allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(properties.topic());
-            Map<TopicPartition, OffsetSpec> request = topic.partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(properties.topic(), p.partition()), p -> spec));
-            return admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnanswered("Interrupted while reading the offsets of " + properties.topic());
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnanswered("Kafka did not answer with the offsets of " + properties.topic() + ": " + e);
-        }
-    }
-
-    private Map<TopicPartition, Long> committedOffsets(Admin admin, String group, Duration timeout) {
-        try {
-            return admin
-                    .listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .entrySet()
-                    .stream()
-                    .filter(e -> e.getValue() != null)
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return Map.of();
-            }
-            throw new KafkaUnanswered("Kafka did not answer with the offsets of group " + group + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnanswered("Interrupted while reading the offsets of group " + group);
-        } catch (TimeoutException e) {
-            throw new KafkaUnanswered("Kafka did not answer with the offsets of group " + group);
-        }
     }
 
     private static Map<String, Long> byPartition(Map<TopicPartition, Long> offsets) {
