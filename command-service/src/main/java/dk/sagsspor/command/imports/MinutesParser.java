@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * cover page) give them in their first items' texts ("dagsorden til KKR Nordjyllands møde den 28. april 2023"), which
  * is used then, with a warning. Participants may be written "Name (Party) Municipality" or "Name (Party),
  * Municipality".
+ *
+ * <p>The steps, in {@link #parse}'s order: the pages' own lines dropped ({@code pages}); when and where, and who took
+ * part, from the lines before the first item; the items ({@link MinutesItems}); the committee and the day; the lines
+ * read into nothing, named; the next meeting and the deadlines in the decisions.
  */
 public final class MinutesParser {
 
@@ -47,10 +50,6 @@ public final class MinutesParser {
     private static final Pattern FOOTNOTE_URL = Pattern.compile("(?i)^\\s*\\d{1,2}\\s+(?:https?://|www\\.)\\S+\\s*$");
 
     private static final Pattern TOC_LINE = Pattern.compile("\\.{4,}\\s*\\d+\\s*$");
-    private static final Pattern SECTION = Pattern.compile("^(\\d{1,2})\\.\\s+(\\S.*)$");
-    private static final Pattern ITEM = Pattern.compile("^(\\d{1,2})\\.(\\d{1,2})\\.?\\s+(\\S.*)$");
-    private static final Pattern CASE = Pattern.compile("^(SAG-\\d{4}-\\d{5})(?:\\s+(.*))?$");
-    private static final Pattern INITIALS = Pattern.compile("\\p{L}{2,8}(?:/\\p{L}{2,8})*");
     /** "kl. 10.00", "10:00", "kl. 10.00 - 12.30": a time of day, and possibly when the meeting ended. */
     private static final String TIMES =
             "(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2})(?:\\s*[-–]\\s*(?:kl\\.\\s*)?(\\d{1,2})[:.](\\d{2}))?";
@@ -73,17 +72,6 @@ public final class MinutesParser {
             Pattern.compile("(?iu)næste møde[^.]{0,80}?(?:afholdes|holdes|er)\\s+(?:den\\s+|d\\.\\s*)?" + FULL_DATE);
     private static final Pattern MEETING_OF_THE_AGENDA =
             Pattern.compile("(?iu)dagsorden\\p{L}*\\s[^.]{0,80}?møde\\s+(?:den\\s+|d\\.\\s*)?" + FULL_DATE);
-    private static final Pattern BULLET = Pattern.compile("^[–\\-•]\\s*(.*)$");
-    private static final Pattern HYPHENATED = Pattern.compile("(\\p{Ll})-$");
-    private static final Map<String, String> PARTS = Map.of(
-            "baggrund", "background",
-            "indstilling", "recommendation",
-            "sagsfremstilling", "presentation",
-            "beslutning", "decision",
-            "bilag", "attachments");
-    /** A part's heading with its text on the same line: "Beslutning: Godkendt." */
-    private static final Pattern INLINE_PART =
-            Pattern.compile("(?iu)^(baggrund|indstilling|sagsfremstilling|beslutning|bilag):\\s+(\\S.*)$");
 
     private static final String BEFORE_THE_FIRST_ITEM = "before the first item";
 
@@ -97,7 +85,7 @@ public final class MinutesParser {
         List<String> warnings = new ArrayList<>();
         Pages pages = pages(text);
         List<String> lines = pages.lines();
-        int first = firstItem(lines);
+        int first = MinutesItems.first(lines);
         if (first < 0) {
             throw new NotMinutes("No agenda items: no numbered heading (\"3.1. Title\") followed by a case number"
                     + " (SAG-yyyy-nnnnn) was found. Is this a bundle of appendices rather than minutes?");
@@ -107,7 +95,7 @@ public final class MinutesParser {
         List<Participant> participants = new ArrayList<>();
         List<Participant> absent = new ArrayList<>();
         participants(lines.subList(0, first), participants, absent, warnings, placed);
-        List<Item> items = items(lines, first, warnings, placed);
+        List<Item> items = MinutesItems.read(lines, first, warnings, placed);
         String committee = committee(pages, text, warnings);
         LocalDate meetingDate =
                 meetingDate(when.date() != null ? when.date() : pages.headerDate(), items, committee, warnings);
@@ -174,7 +162,7 @@ public final class MinutesParser {
             Matcher writtenHeader = PAGE_HEADER_WRITTEN_DATE.matcher(line);
             if (writtenHeader.matches()) {
                 if (headerCommittee == null) {
-                    headerCommittee = clean(writtenHeader.group(1));
+                    headerCommittee = MinutesItems.clean(writtenHeader.group(1));
                     headerDate =
                             DeadlineExtractor.firstDate(writtenHeader.group(2)).orElse(null);
                 }
@@ -236,7 +224,8 @@ public final class MinutesParser {
                     where.append(' ').append(lines.get(j));
                     placed[j] = true;
                 }
-                location = clean(where.toString().replaceAll(",\\s*,", ",").replaceAll(",\\s*$", ""));
+                location = MinutesItems.clean(
+                        where.toString().replaceAll(",\\s*,", ",").replaceAll(",\\s*$", ""));
             }
         }
         return new When(meetingDate, meetingTime, meetingEnd, location);
@@ -276,43 +265,15 @@ public final class MinutesParser {
         List<ParsedMinutes.UnplacedLine> unplaced = new ArrayList<>();
         String where = BEFORE_THE_FIRST_ITEM;
         for (int i = 0; i < lines.size(); i++) {
-            if (i >= first && caseLineOf(lines, i) > 0) {
-                Matcher heading = ITEM.matcher(lines.get(i));
-                heading.matches();
-                where = "after item " + heading.group(1) + "." + heading.group(2);
+            String item = i >= first ? MinutesItems.numberAt(lines, i) : null;
+            if (item != null) {
+                where = "after item " + item;
             }
             if (!placed[i]) {
                 unplaced.add(new ParsedMinutes.UnplacedLine(numbers.get(i), lines.get(i), where));
             }
         }
         return unplaced;
-    }
-
-    /** The index of the first line that starts an agenda item, or -1. */
-    private static int firstItem(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (caseLineOf(lines, i) > 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** If an item heading starts at {@code i}, the index of its case number line (after any title lines); else -1. */
-    private static int caseLineOf(List<String> lines, int i) {
-        if (!ITEM.matcher(lines.get(i)).matches()) {
-            return -1;
-        }
-        for (int j = i + 1; j < lines.size() && j <= i + 3; j++) {
-            String line = lines.get(j);
-            if (CASE.matcher(line).matches()) {
-                return j;
-            }
-            if (ITEM.matcher(line).matches() || PARTS.containsKey(line.toLowerCase(Locale.ROOT))) {
-                return -1;
-            }
-        }
-        return -1;
     }
 
     private static void participants(
@@ -338,7 +299,7 @@ public final class MinutesParser {
                 target = absent;
                 continue;
             }
-            if (SECTION.matcher(line).matches()) {
+            if (MinutesItems.SECTION.matcher(line).matches()) {
                 // a section heading ends the list; the one before the first item is its section
                 placed[i] = true;
                 flush(pending, target);
@@ -380,7 +341,7 @@ public final class MinutesParser {
         if (entry == null || target == null) {
             return;
         }
-        Matcher matcher = PARTICIPANT.matcher(clean(entry));
+        Matcher matcher = PARTICIPANT.matcher(MinutesItems.clean(entry));
         if (!matcher.matches()) {
             return;
         }
@@ -394,223 +355,6 @@ public final class MinutesParser {
         rest = rest.replaceAll("^,\\s*", "").replaceAll(",\\s*$", "");
         target.add(new Participant(
                 matcher.group(1).strip(), matcher.group(2).strip(), rest.isEmpty() ? null : rest, note));
-    }
-
-    private static List<Item> items(List<String> lines, int first, List<String> warnings, boolean[] placed) {
-        List<Item> items = new ArrayList<>();
-        String section = null;
-        int sectionNumber = 0;
-        int i = first;
-        // the section heading just before the first item
-        if (first > 0) {
-            Matcher heading = SECTION.matcher(lines.get(first - 1));
-            if (heading.matches()) {
-                section = clean(heading.group(2));
-                sectionNumber = Integer.parseInt(heading.group(1));
-            }
-        }
-        while (i < lines.size()) {
-            int caseLine = caseLineOf(lines, i);
-            Matcher heading = ITEM.matcher(lines.get(i));
-            heading.matches();
-            int major = Integer.parseInt(heading.group(1));
-            if (major != sectionNumber) {
-                // an item of a section whose heading was not found
-                sectionNumber = major;
-                section = null;
-            }
-            String number = heading.group(1) + "." + heading.group(2);
-            Arrays.fill(placed, i, caseLine + 1, true);
-            String title = join(lines.subList(i, caseLine)).replaceFirst("^\\d{1,2}\\.\\d{1,2}\\.?\\s+", "");
-            Matcher caseNumber = CASE.matcher(lines.get(caseLine));
-            caseNumber.matches();
-            // "haan/hast", also "abcd / efgh" and "abcd, efgh"
-            String initials = caseNumber.group(2) == null
-                    ? ""
-                    : caseNumber.group(2).strip().replaceAll("\\s*[/,]\\s*", "/");
-            List<String> officers = INITIALS.matcher(initials).matches()
-                    ? List.of(initials.toLowerCase(Locale.ROOT).split("/"))
-                    : List.of();
-            Map<String, List<String>> parts = new LinkedHashMap<>();
-            List<String> table = new ArrayList<>();
-            String part = null;
-            int j = caseLine + 1;
-            String nextSection = null;
-            int nextSectionNumber = -1;
-            for (; j < lines.size(); j++) {
-                String line = lines.get(j);
-                if (caseLineOf(lines, j) > 0) {
-                    break;
-                }
-                Matcher sectionHeading = SECTION.matcher(line);
-                if (sectionHeading.matches() && isSection(lines, j, sectionNumber, sectionHeading)) {
-                    placed[j] = true;
-                    nextSection = clean(sectionHeading.group(2));
-                    nextSectionNumber = Integer.parseInt(sectionHeading.group(1));
-                    j++;
-                    // a section with no items (e.g. "5. Eventuelt" at the end) ends the item too
-                    while (j < lines.size()
-                            && caseLineOf(lines, j) < 0
-                            && !SECTION.matcher(lines.get(j)).matches()) {
-                        j++;
-                    }
-                    break;
-                }
-                String key = PARTS.get(line.toLowerCase(Locale.ROOT).replaceAll(":$", ""));
-                placed[j] = true;
-                if (key != null) {
-                    part = key;
-                    parts.putIfAbsent(key, new ArrayList<>());
-                    continue;
-                }
-                Matcher inline = INLINE_PART.matcher(line);
-                if (inline.matches()) {
-                    part = PARTS.get(inline.group(1).toLowerCase(Locale.ROOT));
-                    parts.computeIfAbsent(part, k -> new ArrayList<>()).add(inline.group(2));
-                    continue;
-                }
-                if (part == null) {
-                    part = "presentation";
-                    warnings.add(
-                            "Item " + number + " has text before its first part heading; read as Sagsfremstilling.");
-                    parts.putIfAbsent(part, new ArrayList<>());
-                }
-                if (part.equals("decision") && isTableRow(line)) {
-                    table.add(line);
-                    continue;
-                }
-                parts.get(part).add(line);
-            }
-            if (!table.isEmpty()) {
-                warnings.add("Item " + number + ": a table of " + table.size()
-                        + " lines after its decision was left out of it: " + String.join(" / ", table));
-            }
-            items.add(new Item(
-                    number,
-                    section,
-                    title,
-                    caseNumber.group(1),
-                    officers,
-                    text(parts.get("background")),
-                    text(parts.get("recommendation")),
-                    text(parts.get("presentation")),
-                    text(parts.get("decision")),
-                    parts.getOrDefault("attachments", List.of()).stream()
-                            .map(MinutesParser::clean)
-                            .toList()));
-            if (nextSection != null) {
-                section = nextSection;
-                sectionNumber = nextSectionNumber;
-            }
-            i = j;
-            while (i < lines.size() && caseLineOf(lines, i) < 0) {
-                Matcher later = SECTION.matcher(lines.get(i));
-                if (later.matches() && isSection(lines, i, sectionNumber, later)) {
-                    placed[i] = true;
-                    section = clean(later.group(2));
-                    sectionNumber = Integer.parseInt(later.group(1));
-                }
-                i++;
-            }
-        }
-        return items;
-    }
-
-    /**
-     * A row of a table laid out in columns ("Aalborg    42    45    50"): cells two or more spaces apart, at least two
-     * of them numbers; or a label followed by three or more numbers.
-     */
-    private static boolean isTableRow(String line) {
-        String[] cells = line.strip().split("\\s{2,}");
-        long numbers = Arrays.stream(cells).filter(MinutesParser::isNumber).count();
-        if (cells.length >= 3 && numbers >= 2) {
-            return true;
-        }
-        String[] words = line.strip().split("\\s+");
-        int trailingNumbers = 0;
-        for (int i = words.length - 1; i >= 0 && isNumber(words[i]); i--) {
-            trailingNumbers++;
-        }
-        return trailingNumbers >= 3 && words.length - trailingNumbers <= 4;
-    }
-
-    private static boolean isNumber(String cell) {
-        return cell.matches("[-+−]?\\d[\\d.,]*\\s?%?");
-    }
-
-    /**
-     * Whether "N. Title" at {@code index} heads a section rather than being a numbered line of a text: it is a later
-     * section than the current one and is followed by its first item (N.1), or it is the next section number with a
-     * short title and nothing that reads as a list entry (no colon).
-     */
-    private static boolean isSection(List<String> lines, int index, int current, Matcher heading) {
-        int number = Integer.parseInt(heading.group(1));
-        if (index + 1 < lines.size() && caseLineOf(lines, index + 1) > 0) {
-            Matcher next = ITEM.matcher(lines.get(index + 1));
-            return next.matches()
-                    && Integer.parseInt(next.group(1)) == number
-                    && Integer.parseInt(next.group(2)) == 1
-                    && number > current;
-        }
-        String title = heading.group(2);
-        return number == current + 1 && title.length() <= 60 && !title.contains(":");
-    }
-
-    /**
-     * The lines of a part as text: wrapped lines joined; list entries ("– …", "1. …") and subheadings (a short line
-     * without closing punctuation, after a finished sentence and before a capitalised line, e.g. "BRN") on lines of
-     * their own.
-     */
-    private static String text(List<String> lines) {
-        if (lines == null || lines.isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        boolean afterHeading = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            boolean heading = isSubheading(text, line, i + 1 < lines.size() ? lines.get(i + 1) : null);
-            if (text.isEmpty()) {
-                text.append(line);
-            } else if (heading
-                    || afterHeading
-                    || BULLET.matcher(line).matches()
-                    || line.matches("^\\d{1,2}\\.\\s+\\p{Lu}.*")) {
-                text.append('\n').append(line);
-            } else if (HYPHENATED.matcher(text).find() && Character.isLowerCase(line.charAt(0))) {
-                text.setLength(text.length() - 1);
-                text.append(line);
-            } else {
-                text.append(' ').append(line);
-            }
-            afterHeading = heading;
-        }
-        String cleaned = Arrays.stream(text.toString().split("\n"))
-                .map(MinutesParser::clean)
-                .reduce((a, b) -> a + "\n" + b)
-                .orElse("");
-        return cleaned.isBlank() ? null : cleaned;
-    }
-
-    private static boolean isSubheading(CharSequence before, String line, String next) {
-        String trimmed = before.toString().strip();
-        boolean sentenceDone = trimmed.isEmpty() || trimmed.matches("(?s).*[.!?:]$");
-        return sentenceDone
-                && next != null
-                && line.length() <= 60
-                && !line.matches(".*[.,:;!?]$")
-                && !BULLET.matcher(line).matches()
-                && Character.isUpperCase(line.codePointAt(0))
-                && Character.isUpperCase(next.codePointAt(0));
-    }
-
-    /** Lines joined with hyphenation at line ends repaired. */
-    private static String join(List<String> lines) {
-        return clean(DeadlineExtractor.flatten(String.join("\n", lines)));
-    }
-
-    private static String clean(String text) {
-        return text.replaceAll("[ \\t\\u00a0]+", " ").strip();
     }
 
     /** A time of day from its hour and minute, or null when the document gives none (or an impossible one). */
@@ -690,7 +434,7 @@ public final class MinutesParser {
                     date = DeadlineExtractor.firstDate(announcement.group()).orElse(null);
                 }
                 for (String line : part.split("\n")) {
-                    Matcher bullet = BULLET.matcher(line);
+                    Matcher bullet = MinutesItems.BULLET.matcher(line);
                     if (bullet.matches() && !bullet.group(1).isBlank()) {
                         expected.add(bullet.group(1).strip());
                     }
