@@ -14,12 +14,17 @@ import org.springframework.http.HttpMethod;
 class SecurityConfiguration {
 
     /**
-     * Reading takes a reader, the staff directory an admin, every command a secretary — of the committee concerned,
+     * Reading takes a reader, the staff directory an admin, the audit views an admin or an auditor (a seal on demand
+     * an admin), every command a secretary — of the committee concerned,
      * which {@link CommitteeAccess} checks.
      */
     @Bean
     ApiSecurity.ApiRules commandRules() {
         return api -> api.requestMatchers("/api/staff/**")
+                .hasRole(Roles.ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/audit/**")
+                .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
+                .requestMatchers("/api/audit/**")
                 .hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/**")
                 .hasRole(Roles.READER)

@@ -41,6 +41,9 @@ class ApiDocumentation {
     OpenApiCustomizer commandAnswers() {
         return api -> api.getPaths()
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    if (path.startsWith("/api/audit/")) {
+                        return; // reads and a seal: no version, no rule to violate, no command to store
+                    }
                     ProblemResponses.add(operation, "409", """
                             A rule forbids this now: typed after the rule (e.g. `committee-mismatch`, with `rule` \
                             naming it and `detail` in words); or `concurrent-change`: someone changed it at the same \

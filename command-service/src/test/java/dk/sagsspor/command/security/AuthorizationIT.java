@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AuthorizationIT {
 
     static final String NORD = "KKR Nordjylland";
-    static final List<String> USERS = List.of("anonymous", "reader", "midt", "nord", "admin", "monitoring");
+    static final List<String> USERS = List.of("anonymous", "reader", "midt", "nord", "admin", "monitoring", "auditor");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -65,20 +65,24 @@ class AuthorizationIT {
                 "enter a staff member",
                 http -> http.send(
                         "PUT", "/api/staff/aut" + suffix(), "{\"name\": \"Anne Thomsen\", \"email\": \"aut@kl.dk\"}"));
+        groups.put("verify the event chain", http -> http.get("/api/audit/verification"));
+        groups.put("see the seals", http -> http.get("/api/audit/seals"));
         groups.put("liveness", http -> http.get("/actuator/health/liveness"));
         groups.put("readiness", http -> http.get("/actuator/health/readiness"));
         groups.put("metrics", http -> http.get("/actuator/prometheus"));
 
         Map<String, List<Integer>> expected = new LinkedHashMap<>();
-        // anonymous, reader, midt, nord, admin, monitoring
-        expected.put("propose an item of KKR Nordjylland", List.of(401, 403, 403, 201, 403, 403));
-        expected.put("schedule a meeting of KKR Nordjylland", List.of(401, 403, 403, 201, 403, 403));
-        expected.put("revise an existing item of KKR Nordjylland", List.of(401, 403, 403, 200, 403, 403));
-        expected.put("withdraw an existing item of KKR Nordjylland", List.of(401, 403, 403, 200, 403, 403));
-        expected.put("enter a staff member", List.of(401, 403, 403, 403, 200, 403));
-        expected.put("liveness", List.of(200, 200, 200, 200, 200, 200));
-        expected.put("readiness", List.of(200, 200, 200, 200, 200, 200));
-        expected.put("metrics", List.of(401, 403, 403, 403, 200, 200));
+        // anonymous, reader, midt, nord, admin, monitoring, auditor
+        expected.put("propose an item of KKR Nordjylland", List.of(401, 403, 403, 201, 403, 403, 403));
+        expected.put("schedule a meeting of KKR Nordjylland", List.of(401, 403, 403, 201, 403, 403, 403));
+        expected.put("revise an existing item of KKR Nordjylland", List.of(401, 403, 403, 200, 403, 403, 403));
+        expected.put("withdraw an existing item of KKR Nordjylland", List.of(401, 403, 403, 200, 403, 403, 403));
+        expected.put("enter a staff member", List.of(401, 403, 403, 403, 200, 403, 403));
+        expected.put("verify the event chain", List.of(401, 403, 403, 403, 200, 403, 200));
+        expected.put("see the seals", List.of(401, 403, 403, 403, 200, 403, 200));
+        expected.put("liveness", List.of(200, 200, 200, 200, 200, 200, 200));
+        expected.put("readiness", List.of(200, 200, 200, 200, 200, 200, 200));
+        expected.put("metrics", List.of(401, 403, 403, 403, 200, 200, 403));
 
         Map<String, List<Integer>> actual = new LinkedHashMap<>();
         groups.forEach((group, request) -> actual.put(

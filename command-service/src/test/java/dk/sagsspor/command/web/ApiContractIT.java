@@ -27,6 +27,7 @@ class ApiContractIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "command");
+        registry.add("sagsspor.audit.settle", () -> "0s"); // the events just recorded are sealed at once
     }
 
     @LocalServerPort
@@ -96,6 +97,9 @@ class ApiContractIT {
         calls.expect(200, "POST", "/api/meetings/" + cancelled + "/cancellation", """
                 {"reason": "Ingen sager"}""");
         calls.expect(200, "POST", "/api/imports/minutes?dryRun=true", "text/plain", sampleMinutes());
+        calls.expect(200, "POST", "/api/audit/seals", "");
+        calls.expect(200, "GET", "/api/audit/seals", "");
+        calls.expect(200, "GET", "/api/audit/verification", "");
 
         ApiRefusals.refuseEveryOperation(http, exercise);
 

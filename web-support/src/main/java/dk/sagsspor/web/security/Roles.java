@@ -9,10 +9,11 @@ import java.util.Set;
  * The roles of Sagsspor, as users are given them (in the configuration or a token's roles claim) — a contract both
  * services and the identity provider share, so it lives in what both services share as web services: {@code reader} (queries), {@code secretary:<committee>}
  * (commands on that committee's meetings and items, and seeing its closed items; {@code secretary:*} for every
- * committee), {@code admin} (projection rebuilds, the staff directory, every closed item) and {@code monitoring}
+ * committee), {@code admin} (projection rebuilds, the staff directory, every closed item), {@code auditor} (reads, and the
+ * audit views of the event store's history; no commands) and {@code monitoring}
  * (actuator endpoints beyond health). Each becomes authority names: {@code ROLE_READER}, {@code ROLE_SECRETARY} plus
- * {@code COMMITTEE_<committee>}, {@code ROLE_ADMIN}, {@code ROLE_MONITORING}; a secretary and an admin are also
- * readers. JDK only: the services turn the names into their framework's authorities.
+ * {@code COMMITTEE_<committee>}, {@code ROLE_ADMIN}, {@code ROLE_AUDITOR}, {@code ROLE_MONITORING}; a secretary, an admin and an
+ * auditor are also readers. JDK only: the services turn the names into their framework's authorities.
  */
 public final class Roles {
 
@@ -20,6 +21,7 @@ public final class Roles {
     public static final String SECRETARY = "SECRETARY";
     public static final String ADMIN = "ADMIN";
     public static final String MONITORING = "MONITORING";
+    public static final String AUDITOR = "AUDITOR";
     private static final String ROLE = "ROLE_";
     private static final String COMMITTEE = "COMMITTEE_";
     private static final String ALL_COMMITTEES = "*";
@@ -36,6 +38,9 @@ public final class Roles {
                 authorities.add(ROLE + READER);
             } else if (trimmed.equals("admin")) {
                 authorities.add(ROLE + ADMIN);
+                authorities.add(ROLE + READER);
+            } else if (trimmed.equals("auditor")) {
+                authorities.add(ROLE + AUDITOR);
                 authorities.add(ROLE + READER);
             } else if (trimmed.equals("monitoring")) {
                 authorities.add(ROLE + MONITORING);
