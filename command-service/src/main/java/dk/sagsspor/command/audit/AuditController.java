@@ -27,10 +27,33 @@ class AuditController {
 
     private final Verification verification;
     private final Seals seals;
+    private final DecisionRegisterExport export;
 
-    AuditController(Verification verification, Seals seals) {
+    AuditController(Verification verification, Seals seals, DecisionRegisterExport export) {
         this.verification = verification;
         this.seals = seals;
+        this.export = export;
+    }
+
+    @Operation(summary = "Export a committee's decision register for a period, with its proof", description = """
+                    The committee's decisions and corrections recorded from the start of `from` to the end of `to` \
+                    (Danish time), each with the stored event's fields (payload and metadata as base64), its \
+                    content hash, its link and the link before it, and the seal that covers it; `chain`: the \
+                    content hashes from the first entry to the last covering seal, so that the links can be walked \
+                    from entry to seal offline (deploy/audit/check-export.sh). Decisions too young to be chained \
+                    are counted in `unchainedDecisions`.""")
+    @GetMapping("/decision-register")
+    DecisionRegisterExport.DecisionRegister decisionRegister(
+            @Parameter(description = "The committee, e.g. KKR Nordjylland") @RequestParam String committee,
+            @Parameter(description = "The first day (yyyy-mm-dd)") @RequestParam java.time.LocalDate from,
+            @Parameter(description = "The last day (yyyy-mm-dd)") @RequestParam java.time.LocalDate to) {
+        if (committee.isBlank()) {
+            throw new InvalidRequest("committee", "must not be blank");
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidRequest("to", "must not be before from");
+        }
+        return export.export(committee, from, to);
     }
 
     @Operation(summary = "Verify the event chain", description = """

@@ -228,6 +228,57 @@ class AuditIT {
     }
 
     @Test
+    void aCommitteesDecisionRegisterIsExportedWithItsProofAndChecksOfflineWithStandardTools() throws Exception {
+        String committee = "KKR Revision " + UUID.randomUUID();
+        String[] decided = decidedItems(committee, 2);
+        assertThat(http().postJson("/api/agenda-items/" + decided[0] + "/decision-correction", """
+                        {"outcome": "REJECTED", "text": "Ikke godkendt.", "reason": "Fejl i protokollen"}""")
+                        .statusCode())
+                .isEqualTo(200);
+        decidedItems("KKR Andet " + UUID.randomUUID(), 1); // another committee's decision, in the same period
+        seal();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+
+        HttpResponse<String> answer = http().get("/api/audit/decision-register?committee="
+                + java.net.URLEncoder.encode(committee, java.nio.charset.StandardCharsets.UTF_8) + "&from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode register = Http.json(answer);
+        assertThat(register.path("entries").findValuesAsString("kind"))
+                .containsExactly("decision", "decision", "correction");
+        assertThat(register.path("entries").findValuesAsString("agendaItemId"))
+                .containsExactly(decided[0], decided[1], decided[0]);
+        assertThat(register.path("entries").get(2).path("text").asString()).isEqualTo("Ikke godkendt.");
+        assertThat(register.path("unchainedDecisions").asLong()).isZero();
+        assertThat(register.path("seals").size()).isEqualTo(1);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("decision-register", ".json");
+        java.nio.file.Files.writeString(file, answer.body());
+
+        Offline checked = run("../deploy/audit/check-export.sh", file.toString());
+        assertThat(checked.exitCode()).as(checked.output()).isZero();
+        assertThat(checked.output()).startsWith("agrees: 3 entries");
+
+        // a decision's text changed in the export: its event no longer hashes to its link
+        JsonNode entry = register.path("entries").get(2);
+        String forgedPayload = java.util.Base64.getEncoder()
+                .encodeToString(new String(
+                                java.util.Base64.getDecoder()
+                                        .decode(entry.path("event")
+                                                .path("payload")
+                                                .asString()),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("Ikke godkendt.", "Godkendt.")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.writeString(
+                file, answer.body().replace(entry.path("event").path("payload").asString(), forgedPayload));
+        Offline forged = run("../deploy/audit/check-export.sh", file.toString());
+        assertThat(forged.exitCode()).as(forged.output()).isEqualTo(1);
+        assertThat(forged.output())
+                .contains("entry at position " + entry.path("position").asLong());
+    }
+
+    @Test
     void aRangeOutOfOrderIsRefusedPrecisely() {
         HttpResponse<String> refused = http().get("/api/audit/verification?from=9&to=3");
 
@@ -308,6 +359,37 @@ class AuditIT {
         return positions;
     }
 
+    /** Items of the committee decided at a meeting of its own; answers their ids. */
+    private String[] decidedItems(String committee, int count) {
+        String meeting = Http.json(http().postJson("/api/meetings", """
+                        {"committee": "%s", "start": "2031-04-11T10:00", "location": "Aalborg Rådhus"}""".formatted(committee)))
+                .path("id")
+                .asString();
+        String[] items = new String[count];
+        for (int i = 0; i < count; i++) {
+            items[i] = Http.json(http().postJson("/api/agenda-items", """
+                            {"committee": "%s", "title": "Sag %d"}""".formatted(committee, i)))
+                    .path("id")
+                    .asString();
+            assertThat(http().postJson("/api/agenda-items/" + items[i] + "/scheduling", """
+                            {"meetingId": "%s", "number": "1.%d"}""".formatted(meeting, i + 1))
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(http().postJson("/api/meetings/" + meeting + "/agenda-publication", "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http().postJson("/api/meetings/" + meeting + "/opening", "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        for (String item : items) {
+            HttpResponse<String> decision = http().postJson("/api/agenda-items/" + item + "/decision", """
+                    {"outcome": "APPROVED", "text": "Godkendt."}""");
+            assertThat(decision.statusCode()).as(decision.body()).isEqualTo(200);
+        }
+        return items;
+    }
+
     private String identifier(long position) {
         return jdbc.sql("select eventidentifier from domainevententry where globalindex = :position")
                 .param("position", position)
@@ -360,9 +442,14 @@ class AuditIT {
                 "postgresql://"
                         + java.net.URLEncoder.encode(server.username(), java.nio.charset.StandardCharsets.UTF_8) + ":"
                         + java.net.URLEncoder.encode(server.password(), java.nio.charset.StandardCharsets.UTF_8) + "@");
-        Process process = new ProcessBuilder("bash", "../deploy/audit/verify-offline.sh", url, position, link)
-                .redirectErrorStream(true)
-                .start();
+        return run("../deploy/audit/verify-offline.sh", url, position, link);
+    }
+
+    /** Runs a script of deploy/ with bash; answers its exit code and what it printed. */
+    private static Offline run(String script, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", script));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return new Offline(process.exitValue(), output.strip());

@@ -100,6 +100,12 @@ class ApiContractIT {
         calls.expect(200, "POST", "/api/audit/seals", "");
         calls.expect(200, "GET", "/api/audit/seals", "");
         calls.expect(200, "GET", "/api/audit/verification", "");
+        calls.expect(
+                200,
+                "GET",
+                "/api/audit/decision-register?committee=" + committee.replace(" ", "%20")
+                        + "&from=2020-01-01&to=2040-12-31",
+                "");
 
         ApiRefusals.refuseEveryOperation(http, exercise);
 

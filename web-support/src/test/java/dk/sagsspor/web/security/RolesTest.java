@@ -35,6 +35,15 @@ class RolesTest {
     }
 
     @Test
+    void anAuditorReadsButActsForNoCommitteeAndSeesNoClosedItem() {
+        Set<String> auditor = Roles.authorities(List.of("auditor"), true);
+
+        assertThat(auditor).containsExactly("ROLE_AUDITOR", "ROLE_READER");
+        assertThat(Roles.actsFor(auditor, "KKR Nordjylland")).isFalse();
+        assertThat(Roles.seesEveryClosedItem(auditor)).isFalse();
+    }
+
+    @Test
     void unknownRolesStopAConfigurationButAreIgnoredInATokensClaim() {
         assertThatThrownBy(() -> Roles.authorities(List.of("reeder"), true))
                 .isInstanceOf(IllegalArgumentException.class)
