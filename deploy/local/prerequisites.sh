@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what Sagsspor needs to build, test and run without Docker:
-# a JDK 25, the PostgreSQL server binaries (initdb, pg_ctl) and pdftotext. Installs PostgreSQL and poppler-utils
+# a JDK 25, the PostgreSQL server binaries (initdb, pg_ctl) and client (psql), pdftotext and jq. Installs PostgreSQL and poppler-utils
 # from the distribution's packages if missing (Debian/Ubuntu: apt-get; needs root); a JDK 25 is looked for (JAVA_HOME, /usr/lib/jvm: see
 # .mvn/jdk.sh) and, where there is none, named for you to install — Debian 12 has no package of it. Idempotent.
 set -euo pipefail
@@ -19,9 +19,12 @@ missing=()
 if ! have_postgres; then missing+=(postgresql); fi
 # pdftotext (poppler): the smoke session reads the minutes PDF back with a reader that is not ours
 if ! command -v pdftotext > /dev/null; then missing+=(poppler-utils); fi
+# jq and psql: the auditor's offline checks (deploy/audit/) are tested with the tools an auditor has
+if ! command -v jq > /dev/null; then missing+=(jq); fi
+if ! command -v psql > /dev/null; then missing+=(postgresql-client); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  log "JDK 25 ($jdk), PostgreSQL server binaries and pdftotext present"
+  log "JDK 25 ($jdk), PostgreSQL server binaries and psql, pdftotext and jq present"
   exit 0
 fi
 
