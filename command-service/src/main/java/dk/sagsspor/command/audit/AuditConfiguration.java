@@ -41,10 +41,12 @@ class AuditConfiguration {
             this.seals = seals;
         }
 
-        @Scheduled(fixedDelayString = "${sagsspor.audit.chain-interval}")
+        @Scheduled(
+                fixedDelayString = "${sagsspor.audit.chain-interval}",
+                initialDelayString = "${sagsspor.audit.chain-interval}")
         void extend() {
             try {
-                chain.extend();
+                chain.extend(false);
             } catch (RuntimeException e) {
                 log.warn("Extending the event chain failed; next turn: {}", e.toString());
             }

@@ -69,12 +69,15 @@ public class EventChain {
         static final ChainHead EMPTY = new ChainHead(0, ChainLinks.GENESIS);
     }
 
-    /** Chains every settled event stored since the head; answers how many. */
-    public int extend() {
+    /**
+     * Chains every settled event stored since the head; answers how many. With {@code wait}, waits for an instance
+     * that is extending it (a seal on demand must cover what is stored); without, leaves the turn to it.
+     */
+    public int extend(boolean wait) {
         int total = 0;
         int step;
         do {
-            Integer done = transactions.execute(tx -> locked() ? extendOnce() : 0);
+            Integer done = transactions.execute(tx -> locked(wait) ? extendOnce() : 0);
             step = done == null ? 0 : done;
             total += step;
         } while (step == properties.batchSize());
@@ -89,8 +92,15 @@ public class EventChain {
                 .orElse(ChainHead.EMPTY);
     }
 
-    /** Takes this transaction's advisory lock if no other instance holds it. */
-    boolean locked() {
+    /** Takes this transaction's advisory lock: waiting for another instance to let go, or only if none holds it. */
+    boolean locked(boolean wait) {
+        if (wait) {
+            jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                    .param("lock", LOCK)
+                    .query()
+                    .singleRow();
+            return true;
+        }
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                 .param("lock", LOCK)
                 .query(Boolean.class)
@@ -107,13 +117,14 @@ public class EventChain {
                 .query(STORED)
                 .list();
         List<Object[]> links = new ArrayList<>();
+        ChainLinks.Hasher hasher = new ChainLinks.Hasher();
         String link = head.link();
         for (StoredEvent event : events) {
             if (storedAt(event).map(at -> at.isAfter(settled)).orElse(false)) {
                 break;
             }
-            String content = ChainLinks.contentHash(event);
-            link = ChainLinks.link(link, content);
+            String content = hasher.contentHash(event);
+            link = hasher.link(link, content);
             links.add(new Object[] {event.globalIndex(), event.eventIdentifier(), content, link});
         }
         if (links.isEmpty()) {

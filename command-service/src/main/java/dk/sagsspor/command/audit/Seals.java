@@ -79,9 +79,9 @@ public class Seals {
      * only if it has; then publishes what is unpublished. Answers the latest seal (none while no event is chained).
      */
     public Optional<Seal> seal(boolean always) {
-        chain.extend();
+        chain.extend(always);
         transactions.executeWithoutResult(tx -> {
-            if (!chain.locked()) {
+            if (!chain.locked(always)) {
                 return;
             }
             ChainHead head = chain.head();

@@ -3,6 +3,8 @@ package dk.sagsspor.command.audit;
 import dk.sagsspor.command.audit.ChainLinks.StoredEvent;
 import dk.sagsspor.command.audit.EventChain.ChainHead;
 import dk.sagsspor.command.audit.Seals.Seal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,13 +23,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,9 +48,8 @@ public class Verification {
     private static final Duration KAFKA_PATIENCE = Duration.ofSeconds(10);
     private static final int FETCH_SIZE = 10_000;
 
-    private final JdbcTemplate streaming;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final EventChain chain;
     private final Seals seals;
     private final ConsumerFactory<?, ?> consumers;
@@ -58,16 +59,13 @@ public class Verification {
     Verification(
             DataSource dataSource,
             JdbcClient jdbc,
-            TransactionTemplate transactions,
             EventChain chain,
             Seals seals,
             ConsumerFactory<?, ?> consumers,
             AuditProperties properties,
             JsonMapper json) {
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(FETCH_SIZE);
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.chain = chain;
         this.seals = seals;
         this.consumers = consumers;
@@ -106,25 +104,7 @@ public class Verification {
         sealSource.seals().forEach(seal -> sealsAt.putIfAbsent(seal.position(), seal));
         Walk walk = new Walk(linkBefore(first), sealsAt);
         if (first <= last) {
-            transactions.executeWithoutResult(tx -> streaming.query(
-                    """
-                    select coalesce(e.globalindex, c.global_index) as position, e.globalindex, e.eventidentifier,
-                           e.type, e.aggregateidentifier, e.sequencenumber, e.payloadtype, e.payloadrevision,
-                           e.timestamp, e.payload, e.metadata,
-                           c.event_identifier as chained_identifier, c.content_hash, c.link
-                      from (select * from domainevententry where globalindex between ? and ?) e
-                      full join (select * from event_chain where global_index between ? and ?) c
-                        on c.global_index = e.globalindex
-                     order by position""",
-                    rs -> {
-                        if (walk.firstBreak == null) {
-                            walk.step(rs);
-                        }
-                    },
-                    first,
-                    last,
-                    first,
-                    last));
+            walkAlong(walk, first, last);
         }
         long unchained = jdbc.sql("select count(*) from domainevententry where globalindex > :head")
                 .param("head", head.position())
@@ -171,6 +151,57 @@ public class Verification {
                 new SealsCompared(sealSource.source(), compared, agreeingCount));
     }
 
+    /**
+     * Walks the store and the chain side by side in global order, each read by its primary key in one snapshot
+     * (repeatable read, two cursors on one connection), until the first break.
+     */
+    private void walkAlong(Walk walk, long first, long last) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (PreparedStatement stored = connection.prepareStatement("select " + EventChain.COLUMNS
+                            + " from domainevententry where globalindex between ? and ? order by globalindex");
+                    PreparedStatement chained = connection.prepareStatement("""
+                            select global_index, event_identifier, content_hash, link from event_chain
+                             where global_index between ? and ? order by global_index""")) {
+                for (PreparedStatement statement : List.of(stored, chained)) {
+                    statement.setFetchSize(FETCH_SIZE);
+                    // prepared on the server at once, so that the bytes come as bytes, not as hex text to decode
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                    statement.setLong(1, first);
+                    statement.setLong(2, last);
+                }
+                try (ResultSet store = stored.executeQuery();
+                        ResultSet chain = chained.executeQuery()) {
+                    boolean inStore = store.next();
+                    boolean inChain = chain.next();
+                    while ((inStore || inChain) && walk.firstBreak == null) {
+                        long storePosition = inStore ? store.getLong("globalindex") : Long.MAX_VALUE;
+                        long chainPosition = inChain ? chain.getLong("global_index") : Long.MAX_VALUE;
+                        if (storePosition == chainPosition) {
+                            walk.both(
+                                    EventChain.STORED.mapRow(store, 0),
+                                    chain.getString("event_identifier"),
+                                    chain.getString("content_hash"),
+                                    chain.getString("link"));
+                            inStore = store.next();
+                            inChain = chain.next();
+                        } else if (storePosition < chainPosition) {
+                            walk.inserted(EventChain.STORED.mapRow(store, 0));
+                        } else {
+                            walk.missing(chainPosition, chain.getString("event_identifier"));
+                        }
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new DataRetrievalFailureException("Could not read the event store and the chain", e);
+        }
+    }
+
     /** The recorded link before {@code position}: where a verification from there starts. */
     private String linkBefore(long position) {
         return jdbc.sql("""
@@ -188,6 +219,7 @@ public class Verification {
         private final Map<Long, Seal> sealsAt;
         private final Map<Long, String> linksAtSeals = new HashMap<>();
         private final Map<Long, String> identifiers = new HashMap<>();
+        private final ChainLinks.Hasher hasher = new ChainLinks.Hasher();
         private String link;
         private long verified;
         private @Nullable ChainBreak firstBreak;
@@ -197,26 +229,25 @@ public class Verification {
             this.sealsAt = sealsAt;
         }
 
-        void step(ResultSet rs) throws SQLException {
-            long position = rs.getLong("position");
-            String chained = rs.getString("chained_identifier");
-            rs.getLong("globalindex");
-            boolean stored = !rs.wasNull();
-            if (!stored) {
-                firstBreak = new ChainBreak(
-                        position, chained, "missing", "the event chained here is no longer in the store");
-                return;
-            }
-            StoredEvent event = EventChain.STORED.mapRow(rs, 0);
-            if (chained == null) {
-                firstBreak = new ChainBreak(
-                        position,
-                        event.eventIdentifier(),
-                        "inserted",
-                        "a stored event stands where the chain has none (the place was empty when it was chained)");
-                return;
-            }
-            String content = ChainLinks.contentHash(event);
+        /** A place the chain has and the store does not. */
+        void missing(long position, String chained) {
+            firstBreak =
+                    new ChainBreak(position, chained, "missing", "the event chained here is no longer in the store");
+        }
+
+        /** A stored event where the chain has none. */
+        void inserted(StoredEvent event) {
+            firstBreak = new ChainBreak(
+                    event.globalIndex(),
+                    event.eventIdentifier(),
+                    "inserted",
+                    "a stored event stands where the chain has none (the place was empty when it was chained)");
+        }
+
+        /** A place both have: the same event, as it was, making the link recorded for it. */
+        void both(StoredEvent event, String chained, String contentHash, String recordedLink) {
+            long position = event.globalIndex();
+            String content = hasher.contentHash(event);
             if (!chained.equals(event.eventIdentifier())) {
                 Long chainedAt = jdbc.sql("select global_index from event_chain where event_identifier = :id")
                         .param("id", event.eventIdentifier())
@@ -236,13 +267,13 @@ public class Verification {
                                 "this event was chained at position " + chainedAt + "; here stood " + chained);
                 return;
             }
-            if (!content.equals(rs.getString("content_hash"))) {
+            if (!content.equals(contentHash)) {
                 firstBreak = new ChainBreak(
                         position, chained, "changed", "the event's content is not what it was when it was chained");
                 return;
             }
-            link = ChainLinks.link(link, content);
-            if (!link.equals(rs.getString("link"))) {
+            link = hasher.link(link, content);
+            if (!link.equals(recordedLink)) {
                 firstBreak = new ChainBreak(
                         position,
                         chained,

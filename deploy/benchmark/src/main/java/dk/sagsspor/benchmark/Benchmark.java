@@ -69,6 +69,8 @@ public final class Benchmark {
         settings.put("var", System.getProperty("bench.var"));
         settings.put("pgData", System.getProperty("bench.pgData"));
         settings.put("queryJar", System.getProperty("bench.queryJar"));
+        settings.put("commandJar", System.getProperty("bench.commandJar"));
+        settings.put("auditEvents", System.getProperty("bench.auditEvents", "1000000"));
         settings.put("out", System.getProperty("bench.out"));
         settings.put("stepSeconds", System.getProperty("bench.stepSeconds", "20"));
         settings.put("phaseSeconds", System.getProperty("bench.phaseSeconds", "120"));
@@ -106,6 +108,17 @@ public final class Benchmark {
                 "memoryGiB", Math.round(totalMemoryGiB()),
                 "java", System.getProperty("java.version")));
         createBenchDatabase();
+        if ("M6".equals(settings.get("only"))) {
+            // the tamper-evident history alone (BENCH_ONLY=M6): chain and verify a million events
+            result.put("M6_audit", audit());
+            result.put("finished", Instant.now().toString());
+            Files.writeString(
+                    out.resolve("result-m6.json"),
+                    JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            observe.close();
+            System.out.println("results in " + out.resolve("result-m6.json"));
+            return;
+        }
         if ("M3".equals(settings.get("only"))) {
             // the rebuild alone (BENCH_ONLY=M3): minutes instead of half an hour, for working on the read side
             result.put("M3_rebuild", rebuild());
@@ -160,6 +173,19 @@ public final class Benchmark {
         Report.write(out, result, runs, rounds, settings);
         observe.close();
         System.out.println("results in " + out);
+    }
+
+    /** M6: a second command service chains and verifies a million events of the realistic mix. */
+    private Audit.Result audit() throws Exception {
+        long events = Long.parseLong(settings.get("auditEvents"));
+        System.out.printf("M6: chaining and verifying %,d events%n", events);
+        return new Audit(
+                        settings.get("kafka"),
+                        settings.get("postgres"),
+                        Path.of(settings.get("commandJar")),
+                        Path.of(settings.get("keys"), "public.pem"),
+                        Path.of(settings.get("var"), "logs"))
+                .run(events, token, observe);
     }
 
     /** M3: a second query service builds every read model from a topic of the realistic mix. */
