@@ -117,7 +117,7 @@ public final class DeadlineExtractor {
     }
 
     /** The sentence around a match: from the end of the previous sentence to the end of this one. */
-    private static String sentence(String flat, int start, int end) {
+    static String sentence(String flat, int start, int end) {
         int from = 0;
         Matcher ends = SENTENCE_START.matcher(flat);
         while (ends.find() && ends.end() <= start) {

@@ -5,6 +5,7 @@ import dk.sagsspor.command.imports.ParsedMinutes.Item;
 import dk.sagsspor.command.imports.ParsedMinutes.NextMeeting;
 import dk.sagsspor.command.imports.ParsedMinutes.Participant;
 import dk.sagsspor.deadlines.DeadlineExtractor;
+import dk.sagsspor.deadlines.UndertakingExtractor;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The steps, in {@link #parse}'s order: the pages' own lines dropped ({@code pages}); when and where, and who took
  * part, from the lines before the first item; the items ({@link MinutesItems}); the committee and the day; the lines
- * read into nothing, named; the next meeting and the deadlines in the decisions.
+ * read into nothing, named; the next meeting, the deadlines in the items' texts and the undertakings in the decisions.
  */
 public final class MinutesParser {
 
@@ -126,6 +127,7 @@ public final class MinutesParser {
                 items,
                 nextMeeting(items),
                 deadlines(items, meetingDate == null ? today : meetingDate),
+                undertakings(items),
                 unplaced,
                 warnings);
     }
@@ -445,6 +447,17 @@ public final class MinutesParser {
             }
         }
         return null;
+    }
+
+    /** What the decisions ask for, or promise, at a later meeting ({@link UndertakingExtractor}). */
+    private static List<ParsedMinutes.Undertaking> undertakings(List<Item> items) {
+        List<ParsedMinutes.Undertaking> found = new ArrayList<>();
+        for (Item item : items) {
+            for (UndertakingExtractor.Undertaking undertaking : UndertakingExtractor.find(item.decision())) {
+                found.add(new ParsedMinutes.Undertaking(undertaking.quote(), item.number(), undertaking.pattern()));
+            }
+        }
+        return found;
     }
 
     private static List<Deadline> deadlines(List<Item> items, LocalDate reference) {

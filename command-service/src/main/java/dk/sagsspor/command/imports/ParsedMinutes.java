@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param items the agenda items, in order
  * @param nextMeeting the next meeting's date and the items expected there, if the minutes announce it
  * @param deadlines dated deadlines found in the items' texts
+ * @param undertakings what the decisions ask for, or promise, at a later meeting — offered to the secretariat as
+ *     promises for the next meeting, not imported as such
  * @param unplaced every line of text that was read into nothing above (page furniture — headers, page numbers,
  *     footnote addresses, the table of contents — excepted), so that nothing is lost unseen
  * @param warnings what could not be read with certainty
@@ -33,6 +35,7 @@ public record ParsedMinutes(
         List<Item> items,
         @Nullable NextMeeting nextMeeting,
         List<Deadline> deadlines,
+        List<Undertaking> undertakings,
         List<UnplacedLine> unplaced,
         List<String> warnings) {
 
@@ -71,4 +74,7 @@ public record ParsedMinutes(
 
     /** A dated deadline, the sentence it is in, and the item it is in. */
     public record Deadline(LocalDate date, String quote, String itemNumber) {}
+
+    /** An undertaking in a decision: the sentence, the item whose decision it is in, the pattern that found it. */
+    public record Undertaking(String quote, String itemNumber, String pattern) {}
 }

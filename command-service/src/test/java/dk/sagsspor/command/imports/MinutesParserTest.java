@@ -103,6 +103,16 @@ class MinutesParserTest {
         assertThat(minutes.deadlines())
                 .extracting(d -> d.itemNumber() + " " + d.date())
                 .containsExactly("3.2 2026-01-01", "3.4 2025-05-31", "3.7 2025-03-09", "3.7 2025-03-19");
+        // by hand: 3.5's decision asks for a theme discussion "på et kommende KKR-møde", 4.1's wishes it "på det
+        // kommende møde i KKR"; nothing else in a decision looks ahead to a meeting
+        assertThat(minutes.undertakings())
+                .extracting(u -> u.itemNumber() + " " + u.pattern() + ": " + u.quote())
+                .containsExactly(
+                        "3.5 at-a-later-meeting: KKR Nordjylland efterspurgt en temadrøftelse på et kommende KKR-møde"
+                                + " omkring udgifter på det specialiserede socialområde, herunder fokus på samspillet"
+                                + " med Socialtilsynet, beregning af takster mm.",
+                        "4.1 at-a-later-meeting: Ønske om en temadrøftelse af udgiftsudviklingen på det"
+                                + " specialiserede socialområdet på det kommende møde i KKR.");
         assertThat(minutes.warnings()).isEmpty();
     }
 
@@ -123,6 +133,9 @@ class MinutesParserTest {
         assertThat(minutes.nextMeeting().expectedItems()).containsExactly("Socialtilsyn Nords årsrapport for 2022");
         assertThat(minutes.deadlines())
                 .as("its dates are meetings, a hearing period and plans")
+                .isEmpty();
+        assertThat(minutes.undertakings())
+                .as("no decision looks ahead to a meeting")
                 .isEmpty();
         assertThat(minutes.warnings())
                 .anyMatch(w -> w.contains("date (2023-04-28) was read from the first items"))
