@@ -93,7 +93,9 @@ public class DecisionRegisterExport {
                   and e.aggregateidentifier in (
                       select p.aggregateidentifier from domainevententry p
                        where p.payloadtype = :proposed
-                         and convert_from(p.payload, 'UTF8')::jsonb ->> 'committee' = :committee)""";
+                         -- an escaped NUL in an old payload (PostgreSQL's JSON refuses it) must not stop the export
+                         and replace(convert_from(p.payload, 'UTF8'), '\\u0000', '')::jsonb ->> 'committee'
+                             = :committee)""";
         List<RegisterEntry> entries = inPeriod(
                         "select e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier,"
                                 + " e.sequencenumber, e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata,"
