@@ -5,7 +5,8 @@
 # follow-up whose due date has passed and see the overdue alert mailed and the deadline in a calendar feed.
 # up.sh runs it once as demo data; CI runs it as the smoke test. Exits non-zero on the first surprise.
 # It logs in as the demo users of deploy/local/demo-users.yml: hast (secretary of KKR Nordjylland), laes
-# (reader), mije (secretary of KKR Midtjylland), admin; override with SAGSSPOR_SECRETARY etc. ("user:password").
+# (reader), mije (secretary of KKR Midtjylland), admin, revi (auditor); override with SAGSSPOR_SECRETARY etc.
+# ("user:password"). Last, the history is sealed and verified intact, as an auditor sees it.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 COMMANDS="${1:-$SAGSSPOR_COMMAND_URL}"
@@ -15,6 +16,7 @@ SECRETARY="${SAGSSPOR_SECRETARY:-hast:demo-hast}"
 READER="${SAGSSPOR_READER:-laes:demo-laes}"
 OTHER_SECRETARY="${SAGSSPOR_OTHER_SECRETARY:-mije:demo-mije}"
 ADMIN="${SAGSSPOR_ADMIN:-admin:demo-admin}"
+AUDITOR="${SAGSSPOR_AUDITOR:-revi:demo-revi}"
 AS="$SECRETARY"
 BODY=$(mktemp)
 trap 'rm -f "$BODY"' EXIT
@@ -136,5 +138,17 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 grep -q '"title":"KKR fremadrettet"' "$BODY" || fail "the imported minutes' promise is not on the query side: $(cat "$BODY")"
+
+# the tamper-evident history: the admin seals the chain now, the auditor verifies the store against the seals in Kafka
+# (204: nothing is old enough to be chained yet — events settle for 30 s — on a stack started a moment ago)
+sealed=$(curl -s -o "$BODY" -w '%{http_code}' -X POST -u "$ADMIN" "$COMMANDS/api/audit/seals")
+case "$sealed" in 200|204) ;; *) fail "sealing the history answered $sealed: $(cat "$BODY")" ;; esac
+AS="$AUDITOR" request GET "$COMMANDS/api/audit/verification" 200 ''
+[ "$(field intact)" = "True" ] || fail "the history does not verify: $(cat "$BODY")"
+if [ "$sealed" = 200 ]; then
+  python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["seals"]; sys.exit(0 if s["source"] == "kafka" and s["compared"] >= 1 and s["agreeing"] == s["compared"] else 1)' "$BODY" \
+    || fail "the seals in Kafka were not compared, or disagree: $(cat "$BODY")"
+fi
+AS="$AUDITOR" request POST "$COMMANDS/api/agenda-items/$orientation/withdrawal" 403 '{"reason": "x"}'
 
 echo "meeting $meeting: item $minutes decided (follow-up $follow_up), item $orientation deferred and placed on the next meeting"
