@@ -224,8 +224,11 @@ class EndToEndIT {
                 .isAfter(java.time.Instant.now().minus(Duration.ofMinutes(10)));
         assertThat(timeline.get(0).path("actor").asString()).isEqualTo(Http.TESTER);
 
-        JsonNode promises = Http.json(query.get("/api/promises?committee=" + committee.replace(" ", "%20")))
+        JsonNode all = Http.json(query.get("/api/promises?committee=" + committee.replace(" ", "%20")))
                 .path("data");
+        List<JsonNode> promises = all.valueStream()
+                .filter(promise -> promise.path("source").asString().equals("minutes"))
+                .toList();
         assertThat(promises).hasSize(2);
         assertThat(promises.get(0).path("title").asString()).isEqualTo("KKR fremadrettet");
         assertThat(promises.get(0).path("nextMeetingDate").asString()).isEqualTo("2025-06-20");
@@ -235,6 +238,50 @@ class EndToEndIT {
                 .as("the committee's next meeting after 2023-04-28 here is 2025-04-11, without it")
                 .isEqualTo("missed");
         assertThat(promises.get(1).path("nextMeetingId").asString()).isEqualTo(meeting);
+
+        // the 2025 decisions' undertakings (items 3.5 and 4.1 look ahead to a coming meeting) are offered; a
+        // secretary accepts one under a title of their own and dismisses the other
+        List<JsonNode> suggested = all.valueStream()
+                .filter(promise -> promise.path("status").asString().equals("suggested"))
+                .toList();
+        assertThat(suggested)
+                .extracting(p -> p.path("quote").asString())
+                .containsExactly(
+                        "KKR Vestjylland efterspurgt en temadrøftelse på et kommende KKR-møde omkring udgifter på det"
+                                + " specialiserede socialområde, herunder fokus på samspillet med Socialtilsynet, beregning af"
+                                + " takster mm.",
+                        "Ønske om en temadrøftelse af udgiftsudviklingen på det specialiserede socialområdet på det kommende"
+                                + " møde i KKR.");
+        assertThat(suggested).allSatisfy(p -> {
+            assertThat(p.path("meetingId").asString()).isEqualTo(meeting);
+            assertThat(p.path("source").asString()).isEqualTo("decision");
+            assertThat(p.path("fromAgendaItemId").asString()).isNotBlank();
+        });
+        ok(commands.send("PUT", "/api/meetings/" + meeting + "/undertakings", """
+                {"agendaItemId": "%s", "quote": "%s", "accepted": true,
+                 "title": "Temadrøftelse om udgifter på det specialiserede socialområde"}""".formatted(
+                        suggested.get(0).path("fromAgendaItemId").asString(),
+                        suggested.get(0).path("quote").asString())));
+        ok(commands.send("PUT", "/api/meetings/" + meeting + "/undertakings", """
+                {"agendaItemId": "%s", "quote": "%s", "accepted": false}""".formatted(
+                        suggested.get(1).path("fromAgendaItemId").asString(),
+                        suggested.get(1).path("quote").asString())));
+        JsonNode accepted = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Http.json(query.get("/api/promises?meeting=" + meeting))
+                                .path("data"),
+                        data -> data.valueStream()
+                                .noneMatch(p -> p.path("status").asString().equals("suggested")));
+        assertThat(accepted.valueStream()
+                        .filter(p -> p.path("source").asString().equals("decision")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path("title").asString())
+                            .isEqualTo("Temadrøftelse om udgifter på det specialiserede socialområde");
+                    assertThat(p.path("status").asString()).isEqualTo("open");
+                    assertThat(p.path("quote").asString())
+                            .isEqualTo(suggested.get(0).path("quote").asString());
+                });
 
         String next = created(commands.postJson(
                 "/api/meetings",

@@ -15,6 +15,7 @@ import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RescheduleMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.ReviewUndertaking;
 import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
 import dk.sagsspor.events.meeting.AgendaEntry;
 import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
@@ -30,6 +31,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.meeting.MeetingUndertakingReviewed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,6 +77,8 @@ public class Meeting {
     private boolean minutesApproved;
     private final Map<String, AgendaEntry> agenda = new LinkedHashMap<>();
     private MeetingNextAgendaPromised promise;
+    /** The latest review of each undertaking, by its item and its sentence. */
+    private final Map<String, MeetingUndertakingReviewed> undertakings = new LinkedHashMap<>();
 
     Meeting() {
         // for Axon: rebuilt from its events
@@ -188,6 +192,37 @@ public class Meeting {
             apply(promise);
         }
         return version();
+    }
+
+    /**
+     * Accepts or dismisses an undertaking of one of the meeting's decisions, under the same rules as its promises for
+     * the next meeting: the meeting has been held (or is being held) and its minutes are not approved yet. The same
+     * review again records nothing.
+     */
+    @CommandHandler
+    long handle(ReviewUndertaking command) {
+        requireNotCancelled();
+        if (state == State.SCHEDULED) {
+            throw new MeetingNotOpen(meetingId, state.name());
+        }
+        if (minutesApproved) {
+            throw new MinutesAlreadyApproved(meetingId);
+        }
+        String quote = command.quote().strip();
+        MeetingUndertakingReviewed review = new MeetingUndertakingReviewed(
+                meetingId,
+                command.agendaItemId(),
+                quote,
+                command.accepted(),
+                command.accepted() ? command.title().strip() : null);
+        if (!review.equals(undertakings.get(undertakingKey(command.agendaItemId(), quote)))) {
+            apply(review);
+        }
+        return version();
+    }
+
+    private static String undertakingKey(String agendaItemId, String quote) {
+        return agendaItemId + "\n" + quote;
     }
 
     @CommandHandler
@@ -330,6 +365,7 @@ public class Meeting {
             case MeetingOpened e -> state = State.OPEN;
             case MeetingClosed e -> state = State.CLOSED;
             case MeetingNextAgendaPromised e -> promise = e;
+            case MeetingUndertakingReviewed e -> undertakings.put(undertakingKey(e.agendaItemId(), e.quote()), e);
             case MeetingMinutesApproved e -> minutesApproved = true;
             // the time and place change nothing the meeting's rules look at
             case MeetingRescheduled e -> {}

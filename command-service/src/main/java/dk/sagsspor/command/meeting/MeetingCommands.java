@@ -70,4 +70,14 @@ public final class MeetingCommands {
             java.time.LocalDate nextMeetingDate,
             List<String> expectedItems)
             implements VersionedCommand {}
+
+    /** Accepts an undertaking found in a decision of the meeting as a promise for the next meeting, or dismisses it. */
+    public record ReviewUndertaking(
+            @TargetAggregateIdentifier String meetingId,
+            Long expectedVersion,
+            String agendaItemId,
+            String quote,
+            boolean accepted,
+            String title)
+            implements VersionedCommand {}
 }

@@ -9,6 +9,7 @@ import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RescheduleMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.ReviewUndertaking;
 import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
 import dk.sagsspor.command.meeting.MeetingRequests.AgendaOrder;
 import dk.sagsspor.command.meeting.MeetingRequests.AgendaPlacement;
@@ -18,7 +19,9 @@ import dk.sagsspor.command.meeting.MeetingRequests.NextAgendaPromise;
 import dk.sagsspor.command.meeting.MeetingRequests.Reschedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Schedule;
 import dk.sagsspor.command.meeting.MeetingRequests.Times;
+import dk.sagsspor.command.meeting.MeetingRequests.UndertakingReview;
 import dk.sagsspor.command.web.Commands;
+import dk.sagsspor.command.web.InvalidRequest;
 import dk.sagsspor.command.web.MergePatch;
 import dk.sagsspor.command.web.QueryLinks;
 import dk.sagsspor.command.web.Versions;
@@ -147,6 +150,31 @@ class MeetingController {
                 id,
                 new PromiseNextAgenda(
                         id, Versions.expected(ifMatch), request.nextMeetingDate(), request.expectedItems()));
+    }
+
+    /**
+     * Accepts an undertaking found in one of the meeting's decisions ("… ønskes på næste møde") as a promise for the
+     * committee's next meeting, under a title the next agenda is checked against, or dismisses it; a later review of
+     * the same undertaking replaces the earlier one. The query side offers the undertakings ({@code GET /api/promises},
+     * status {@code suggested}).
+     */
+    @PutMapping("/{id}/undertakings")
+    ResponseEntity<Accepted> reviewUndertaking(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UndertakingReview request) {
+        if (request.accepted() && (request.title() == null || request.title().isBlank())) {
+            throw new InvalidRequest("title", "must be given when the undertaking is accepted");
+        }
+        return commands.write(
+                id,
+                new ReviewUndertaking(
+                        id,
+                        Versions.expected(ifMatch),
+                        request.agendaItemId(),
+                        request.quote(),
+                        request.accepted(),
+                        request.title()));
     }
 
     @PatchMapping(

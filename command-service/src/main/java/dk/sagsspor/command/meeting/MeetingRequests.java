@@ -44,6 +44,13 @@ final class MeetingRequests {
             java.time.LocalDate nextMeetingDate,
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 1000) String> expectedItems) {}
 
+    /** An undertaking of one of the meeting's decisions, accepted under a title (required then) or dismissed. */
+    record UndertakingReview(
+            @NotBlank @Size(max = 100) String agendaItemId,
+            @NotBlank @Size(max = 4000) String quote,
+            @jakarta.validation.constraints.NotNull Boolean accepted,
+            @Size(max = 1000) String title) {}
+
     record AgendaOrder(@NotEmpty List<@NotBlank String> agendaItemIds) {}
 
     /** Start and end as instants; the end, if given, after the start. */

@@ -9,6 +9,7 @@ import dk.sagsspor.command.meeting.MeetingCommands.PublishAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RenumberAgendaItem;
 import dk.sagsspor.command.meeting.MeetingCommands.ReorderAgenda;
 import dk.sagsspor.command.meeting.MeetingCommands.RescheduleMeeting;
+import dk.sagsspor.command.meeting.MeetingCommands.ReviewUndertaking;
 import dk.sagsspor.command.meeting.MeetingCommands.ScheduleMeeting;
 import dk.sagsspor.events.meeting.AgendaEntry;
 import dk.sagsspor.events.meeting.MeetingAgendaItemAdded;
@@ -22,6 +23,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.meeting.MeetingUndertakingReviewed;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -255,6 +257,46 @@ class MeetingTest {
         fixture.given(SCHEDULED, new MeetingOpened(ID), earlier)
                 .when(new PromiseNextAgenda(ID, null, null, List.of("KKR fremadrettet", "Budget 2026")))
                 .expectEvents(new MeetingNextAgendaPromised(ID, null, List.of("KKR fremadrettet", "Budget 2026")));
+    }
+
+    static final String UNDERTAKING = "En opdatering på sundhedsreformen ønskes på næste møde.";
+
+    @Test
+    void acceptsAnUndertakingUnderItsTitleAndRecordsTheSameReviewOnce() {
+        MeetingUndertakingReviewed accepted =
+                new MeetingUndertakingReviewed(ID, "item-1", UNDERTAKING, true, "Opdatering på sundhedsreformen");
+        fixture.given(SCHEDULED, new MeetingOpened(ID), new MeetingClosed(ID, List.of()))
+                .when(new ReviewUndertaking(
+                        ID, null, "item-1", " " + UNDERTAKING + " ", true, " Opdatering på sundhedsreformen"))
+                .expectEvents(accepted)
+                .expectResultMessagePayload(3L);
+        fixture.given(SCHEDULED, new MeetingOpened(ID), new MeetingClosed(ID, List.of()), accepted)
+                .when(new ReviewUndertaking(ID, null, "item-1", UNDERTAKING, true, "Opdatering på sundhedsreformen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDismissalReplacesAnAcceptanceAndKeepsNoTitle() {
+        fixture.given(
+                        SCHEDULED,
+                        new MeetingOpened(ID),
+                        new MeetingUndertakingReviewed(ID, "item-1", UNDERTAKING, true, "Opdatering"))
+                .when(new ReviewUndertaking(ID, null, "item-1", UNDERTAKING, false, "ignored"))
+                .expectEvents(new MeetingUndertakingReviewed(ID, "item-1", UNDERTAKING, false, null));
+    }
+
+    @Test
+    void rejectsAReviewBeforeTheMeetingOrAfterItsMinutesWereApproved() {
+        fixture.given(SCHEDULED)
+                .when(new ReviewUndertaking(ID, null, "item-1", UNDERTAKING, true, "Opdatering"))
+                .expectException(MeetingNotOpen.class);
+        fixture.given(
+                        SCHEDULED,
+                        new MeetingOpened(ID),
+                        new MeetingClosed(ID, List.of()),
+                        new MeetingMinutesApproved(ID, List.of()))
+                .when(new ReviewUndertaking(ID, null, "item-1", UNDERTAKING, true, "Opdatering"))
+                .expectException(MinutesAlreadyApproved.class);
     }
 
     @Test

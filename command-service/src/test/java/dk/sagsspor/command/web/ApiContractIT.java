@@ -91,6 +91,9 @@ class ApiContractIT {
         calls.expect(200, "POST", "/api/meetings/" + meeting + "/closing", "{}");
         calls.expect(200, "PUT", "/api/meetings/" + meeting + "/next-agenda-promise", """
                 {"nextMeetingDate": "2031-06-12", "expectedItems": ["Budget"]}""");
+        calls.expect(200, "PUT", "/api/meetings/" + meeting + "/undertakings", """
+                {"agendaItemId": "%s", "quote": "Budgettet ønskes på næste møde.", "accepted": true,
+                 "title": "Budget"}""".formatted(decided));
         calls.expect(200, "POST", "/api/meetings/" + meeting + "/minutes-approval", "{}");
         String cancelled = calls.id(201, "POST", "/api/meetings", """
                 {"committee": "%s", "start": "2031-09-11T10:00", "location": "Aalborg Rådhus"}""".formatted(committee));

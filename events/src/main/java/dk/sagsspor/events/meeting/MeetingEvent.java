@@ -15,7 +15,8 @@ public sealed interface MeetingEvent extends SagssporEvent
                 MeetingOpened,
                 MeetingClosed,
                 MeetingMinutesApproved,
-                MeetingNextAgendaPromised {
+                MeetingNextAgendaPromised,
+                MeetingUndertakingReviewed {
 
     String meetingId();
 

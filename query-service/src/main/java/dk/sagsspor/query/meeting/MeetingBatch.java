@@ -14,6 +14,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.meeting.MeetingUndertakingReviewed;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.Rows;
 import java.time.Instant;
@@ -200,6 +201,7 @@ class MeetingBatch {
                 meeting.set("minutes_corrections", json.valueToTree(e.corrections()));
             }
             case MeetingNextAgendaPromised e -> promises.promise(e, envelope);
+            case MeetingUndertakingReviewed e -> promises.review(e, envelope);
         }
     }
 
@@ -224,7 +226,8 @@ class MeetingBatch {
                     MeetingOpened _,
                     MeetingClosed _,
                     MeetingMinutesApproved _,
-                    MeetingNextAgendaPromised _ -> false;
+                    MeetingNextAgendaPromised _,
+                    MeetingUndertakingReviewed _ -> false;
         };
     }
 }

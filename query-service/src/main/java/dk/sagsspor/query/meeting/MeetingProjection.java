@@ -14,6 +14,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.meeting.MeetingUndertakingReviewed;
 import dk.sagsspor.query.projection.DecodedEvent;
 import dk.sagsspor.query.projection.History;
 import dk.sagsspor.query.projection.Projection;
@@ -66,7 +67,13 @@ class MeetingProjection implements Projection<MeetingEvent> {
 
     @Override
     public List<String> tables() {
-        return List.of("meeting_promise", "agenda_entry_history", "agenda_entry", "meeting_history", "meeting");
+        return List.of(
+                "meeting_undertaking",
+                "meeting_promise",
+                "agenda_entry_history",
+                "agenda_entry",
+                "meeting_history",
+                "meeting");
     }
 
     /** A poll's events in a few statements ({@link MeetingBatch}); this class's event-by-event path is the reference. */
@@ -175,6 +182,7 @@ class MeetingProjection implements Projection<MeetingEvent> {
                         .update();
             }
             case MeetingNextAgendaPromised e -> promises.promise(e, envelope);
+            case MeetingUndertakingReviewed e -> promises.review(e, envelope);
         }
         jdbc.sql("update meeting set version = :version, modified = :time where id = :id")
                 .param("version", envelope.sequence())

@@ -1,5 +1,7 @@
 package dk.sagsspor.query.meeting;
 
+import dk.sagsspor.deadlines.UndertakingExtractor;
+import dk.sagsspor.query.decisions.DecisionRegister;
 import dk.sagsspor.query.web.BadQuery;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,10 +34,12 @@ class PromiseController {
 
     private final MeetingPromises promises;
     private final MeetingReadModel readModel;
+    private final DecisionRegister decisions;
 
-    PromiseController(MeetingPromises promises, MeetingReadModel readModel) {
+    PromiseController(MeetingPromises promises, MeetingReadModel readModel, DecisionRegister decisions) {
         this.promises = promises;
         this.readModel = readModel;
+        this.decisions = decisions;
     }
 
     /** A meeting's id as the command service gives it: a UUID in its canonical form. */
@@ -57,7 +62,8 @@ class PromiseController {
         if (wanted != null && !Promise.STATUSES.contains(wanted)) {
             throw new BadQuery("status", "must be one of " + String.join(", ", Promise.STATUSES));
         }
-        List<Row> rows = promises.of(committee, meeting);
+        List<Row> rows = new ArrayList<>(promises.of(committee, meeting));
+        rows.addAll(undertakings(committee, meeting, rows));
         Map<String, List<Entry>> agendas = agendas(rows.stream()
                 .map(Row::nextId)
                 .filter(java.util.Objects::nonNull)
@@ -75,6 +81,47 @@ class PromiseController {
         List<Promise> pageOf =
                 promises.stream().skip(paging.offset()).limit(paging.size()).toList();
         return OParlList.of(pageOf, promises.size(), paging, ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    /**
+     * The undertakings in the standing decisions of the held meetings (of the items the user may see): accepted ones
+     * as promises, unreviewed ones as suggestions, dismissed ones not at all; numbered after the meeting's own
+     * promises, in the order the decisions were made.
+     */
+    private List<Row> undertakings(String committee, String meeting, List<Row> minutes) {
+        Map<String, Row> held = promises.held(committee, meeting);
+        Map<String, MeetingPromises.Review> reviews = promises.reviews(List.copyOf(held.keySet()));
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        minutes.forEach(row -> positions.merge(row.meetingId(), row.position(), Math::max));
+        List<Row> found = new ArrayList<>();
+        for (DecisionRegister.Standing decision : decisions.standingAt(List.copyOf(held.keySet()))) {
+            Row of = held.get(decision.meetingId());
+            for (UndertakingExtractor.Undertaking undertaking : UndertakingExtractor.find(decision.text())) {
+                MeetingPromises.Review review = reviews.get(
+                        MeetingPromises.key(decision.meetingId(), decision.agendaItemId(), undertaking.quote()));
+                if (review != null && !review.accepted()) {
+                    continue;
+                }
+                int position = positions.merge(decision.meetingId(), 1, Integer::sum);
+                found.add(
+                        review == null
+                                ? of.undertaking(
+                                        position,
+                                        undertaking.quote(),
+                                        decision.decidedAt(),
+                                        undertaking.quote(),
+                                        decision.agendaItemId(),
+                                        true)
+                                : of.undertaking(
+                                        position,
+                                        review.title(),
+                                        review.at(),
+                                        undertaking.quote(),
+                                        decision.agendaItemId(),
+                                        false));
+            }
+        }
+        return found;
     }
 
     /**
@@ -111,9 +158,36 @@ class PromiseController {
             Instant promisedAt,
             String nextId,
             Instant nextStart,
-            boolean nextFixed) {
+            boolean nextFixed,
+            String source,
+            @Nullable String quote,
+            @Nullable String fromAgendaItemId,
+            boolean suggested) {
+
+        /** The same meeting's undertaking: at {@code position}, under {@code title}, suggested or accepted. */
+        Row undertaking(
+                int position, String title, Instant at, String quote, String fromAgendaItemId, boolean suggested) {
+            return new Row(
+                    meetingId,
+                    committee,
+                    start,
+                    position,
+                    title,
+                    null,
+                    at,
+                    nextId,
+                    nextStart,
+                    nextFixed,
+                    "decision",
+                    quote,
+                    fromAgendaItemId,
+                    suggested);
+        }
 
         Promise checkedAgainst(List<Entry> nextAgenda) {
+            if (suggested) {
+                return promise("suggested", null);
+            }
             Entry match = nextAgenda.stream()
                     .filter(entry -> PromisedTitles.matches(title, entry.title()))
                     .findFirst()
@@ -121,6 +195,10 @@ class PromiseController {
             String status = nextId != null && nextFixed
                     ? (match != null ? "kept" : "missed")
                     : (match != null ? "planned" : "open");
+            return promise(status, match);
+        }
+
+        private Promise promise(String status, @Nullable Entry match) {
             return new Promise(
                     meetingId,
                     committee,
@@ -133,7 +211,10 @@ class PromiseController {
                     nextId,
                     nextStart,
                     match == null ? null : match.agendaItemId(),
-                    match == null ? null : match.number());
+                    match == null ? null : match.number(),
+                    source,
+                    quote,
+                    fromAgendaItemId);
         }
     }
 }

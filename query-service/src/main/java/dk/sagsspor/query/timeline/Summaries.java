@@ -29,6 +29,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.meeting.MeetingUndertakingReviewed;
 import dk.sagsspor.events.staff.StaffMemberChanged;
 import dk.sagsspor.events.staff.StaffMemberEvent;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
@@ -106,6 +107,11 @@ final class Summaries {
                 "Promised for the next meeting"
                         + (e.nextMeetingDate() == null ? "" : " on " + e.nextMeetingDate())
                         + ": " + String.join("; ", e.expectedItems());
+            case MeetingUndertakingReviewed e ->
+                e.accepted()
+                        ? "Undertaking accepted as a promise for the next meeting: " + e.title() + " (\"" + e.quote()
+                                + "\")"
+                        : "Undertaking dismissed: \"" + e.quote() + "\"";
         };
     }
 

@@ -32,6 +32,7 @@ import dk.sagsspor.events.meeting.MeetingNextAgendaPromised;
 import dk.sagsspor.events.meeting.MeetingOpened;
 import dk.sagsspor.events.meeting.MeetingRescheduled;
 import dk.sagsspor.events.meeting.MeetingScheduled;
+import dk.sagsspor.events.meeting.MeetingUndertakingReviewed;
 import dk.sagsspor.events.staff.StaffMemberChanged;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import java.io.IOException;
@@ -169,6 +170,14 @@ class CatalogueWalkIT extends PollEquivalence {
                             id -> new MeetingAgendaItemRemoved(id, ITEM_3, true),
                             id -> new MeetingOpened(id),
                             id -> new MeetingClosed(id, List.of(ITEM_2, ITEM_1)),
+                            id -> new MeetingUndertakingReviewed(
+                                    id,
+                                    ITEM_1,
+                                    "En opdatering ønskes på næste møde.",
+                                    true,
+                                    "Opdatering på sundhedsreformen"),
+                            id -> new MeetingUndertakingReviewed(
+                                    id, ITEM_2, "Sagen genoptages, når analysen foreligger.", false, null),
                             id -> new MeetingMinutesApproved(id, List.of("Punkt 2.1: stavefejl rettet")),
                             id -> new MeetingNextAgendaPromised(id, LocalDate.of(2025, 9, 4), List.of(ITEM_1)))),
             new Life(
