@@ -43,19 +43,9 @@ public final class ChainLinks {
             byte[] payload,
             byte[] metaData) {}
 
-    /** The event's content hash. */
-    public static String contentHash(StoredEvent event) {
-        return new Hasher().contentHash(event);
-    }
-
-    /** The link that follows {@code previous} for an event of this content hash. */
-    public static String link(String previous, String contentHash) {
-        return new Hasher().link(previous, contentHash);
-    }
-
     /**
-     * The same arithmetic for one thread that hashes many events: one digest, used again (a chain or a verification
-     * of a million events spends its time here).
+     * The arithmetic, for one thread: one digest, used again for every hash (a chain or a verification of a million
+     * events spends its time here).
      */
     public static final class Hasher {
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -86,36 +87,42 @@ public class DecisionRegisterExport {
     public DecisionRegister export(String committee, LocalDate from, LocalDate to) {
         Timestamp start = Timestamp.from(from.atStartOfDay(DANISH_TIME).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(DANISH_TIME).toInstant());
-        String decisions = """
-                from domainevententry e
-                where e.payloadtype in (:decided, :corrected)
-                  and cast(e.timestamp as timestamptz) >= :start and cast(e.timestamp as timestamptz) < :end
-                  and e.aggregateidentifier in (
-                      select p.aggregateidentifier from domainevententry p
-                       where p.payloadtype = :proposed
-                         -- an escaped NUL in an old payload (PostgreSQL's JSON refuses it) must not stop the export
-                         and replace(convert_from(p.payload, 'UTF8'), '\\u0000', '')::jsonb ->> 'committee'
-                             = :committee)""";
-        List<RegisterEntry> entries = inPeriod(
-                        "select e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier,"
-                                + " e.sequencenumber, e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata,"
-                                + " c.content_hash, c.link, coalesce((select p.link from event_chain p"
-                                + " where p.global_index < e.globalindex order by p.global_index desc limit 1), :genesis)"
-                                + " as previous_link, s.global_index as seal_position, s.link as seal_link,"
-                                + " s.events as seal_events, s.sealed_at "
-                                + decisions.replace(
-                                        "from domainevententry e",
-                                        "from domainevententry e"
-                                                + " join event_chain c on c.global_index = e.globalindex"
-                                                + " left join lateral (select * from event_seal s where s.global_index >= e.globalindex"
-                                                + " order by s.global_index, s.id limit 1) s on true")
-                                + " order by e.globalindex",
-                        committee,
-                        start,
-                        end)
+        List<RegisterEntry> entries = new ArrayList<>();
+        long[] unchained = {0};
+        jdbc.sql("""
+                        select e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier, e.sequencenumber,
+                               e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata,
+                               c.content_hash, c.link,
+                               coalesce((select p.link from event_chain p where p.global_index < e.globalindex
+                                          order by p.global_index desc limit 1), :genesis) as previous_link,
+                               s.global_index as seal_position, s.link as seal_link, s.events as seal_events,
+                               s.sealed_at
+                          from domainevententry e
+                          left join event_chain c on c.global_index = e.globalindex
+                          left join lateral (select * from event_seal s where s.global_index >= e.globalindex
+                                              order by s.global_index, s.id limit 1) s on true
+                         where e.payloadtype in (:decided, :corrected)
+                           and cast(e.timestamp as timestamptz) >= :start and cast(e.timestamp as timestamptz) < :end
+                           and e.aggregateidentifier in (
+                               select p.aggregateidentifier from domainevententry p
+                                where p.payloadtype = :proposed
+                                  -- an escaped NUL in an old payload (PostgreSQL's JSON refuses it) must not stop it
+                                  and replace(convert_from(p.payload, 'UTF8'), '\\u0000', '')::jsonb ->> 'committee'
+                                      = :committee)
+                         order by e.globalindex""")
+                .param("decided", AgendaItemDecided.class.getName())
+                .param("corrected", AgendaItemDecisionCorrected.class.getName())
+                .param("proposed", AgendaItemProposed.class.getName())
+                .param("committee", committee)
+                .param("start", start)
+                .param("end", end)
                 .param("genesis", ChainLinks.GENESIS)
-                .query((rs, n) -> {
-                    StoredEvent stored = EventChain.STORED.mapRow(rs, n);
+                .query(rs -> {
+                    String link = rs.getString("link");
+                    if (link == null) {
+                        unchained[0]++; // too young to be chained yet: counted, not listed
+                        return;
+                    }
                     rs.getLong("seal_position");
                     Seal seal = rs.wasNull()
                             ? null
@@ -124,41 +131,20 @@ public class DecisionRegisterExport {
                                     rs.getString("seal_link"),
                                     rs.getLong("seal_events"),
                                     rs.getTimestamp("sealed_at").toInstant());
-                    return entry(
-                            stored,
+                    entries.add(entry(
+                            EventChain.STORED.mapRow(rs, 0),
                             rs.getString("content_hash"),
                             rs.getString("previous_link"),
-                            rs.getString("link"),
-                            seal);
-                })
-                .list();
-        long chainedAndUnchained = inPeriod("select count(*) " + decisions, committee, start, end)
-                .query(Long.class)
-                .single();
+                            link,
+                            seal));
+                });
         List<Seal> seals = entries.stream()
                 .map(RegisterEntry::seal)
                 .filter(s -> s != null)
                 .distinct()
                 .toList();
         return new DecisionRegister(
-                committee,
-                from,
-                to,
-                entries,
-                chainedAndUnchained - entries.size(),
-                entries.isEmpty() ? null : path(entries, seals),
-                seals);
-    }
-
-    /** The statement with the decisions' types, the committee and the period bound. */
-    private JdbcClient.StatementSpec inPeriod(String sql, String committee, Timestamp start, Timestamp end) {
-        return jdbc.sql(sql)
-                .param("decided", AgendaItemDecided.class.getName())
-                .param("corrected", AgendaItemDecisionCorrected.class.getName())
-                .param("proposed", AgendaItemProposed.class.getName())
-                .param("committee", committee)
-                .param("start", start)
-                .param("end", end);
+                committee, from, to, entries, unchained[0], entries.isEmpty() ? null : path(entries, seals), seals);
     }
 
     private RegisterEntry entry(StoredEvent stored, String contentHash, String previousLink, String link, Seal seal) {

@@ -4,7 +4,6 @@ import dk.sagsspor.command.audit.EventChain.ChainHead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -161,7 +160,7 @@ public class Seals {
 
     /** A seal as its JSON in the seal topic. */
     static Seal read(JsonMapper json, byte[] value) {
-        return json.readValue(new String(value, StandardCharsets.UTF_8), Seal.class);
+        return json.readValue(value, Seal.class);
     }
 
     private double unpublished() {

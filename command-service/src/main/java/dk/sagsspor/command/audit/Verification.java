@@ -110,7 +110,6 @@ public class Verification {
                 .param("head", head.position())
                 .query(Long.class)
                 .single();
-        Seal agreeing = null;
         int compared = 0;
         int agreeingCount = 0;
         for (Seal seal : sealsAt.values()) {
@@ -121,7 +120,6 @@ public class Verification {
             compared++;
             if (recomputed.equals(seal.link())) {
                 agreeingCount++;
-                agreeing = seal;
             } else if (walk.firstBreak == null) {
                 walk.firstBreak = new ChainBreak(
                         seal.position(),
@@ -131,14 +129,12 @@ public class Verification {
                                 + ": the link there was " + seal.link() + ", it is now " + recomputed);
             }
         }
-        if (walk.firstBreak != null) {
-            long breakAt = walk.firstBreak.position();
-            agreeing = sealsAt.values().stream()
-                    .filter(seal -> seal.position() < breakAt)
-                    .filter(seal -> seal.link().equals(walk.linksAtSeals.get(seal.position())))
-                    .reduce((a, b) -> b)
-                    .orElse(null);
-        }
+        long breakAt = walk.firstBreak == null ? Long.MAX_VALUE : walk.firstBreak.position();
+        Seal agreeing = sealsAt.values().stream()
+                .filter(seal -> seal.position() < breakAt)
+                .filter(seal -> seal.link().equals(walk.linksAtSeals.get(seal.position())))
+                .reduce((a, b) -> b)
+                .orElse(null);
         return new ChainVerification(
                 walk.firstBreak == null,
                 first,

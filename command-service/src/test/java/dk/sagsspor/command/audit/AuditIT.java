@@ -38,6 +38,8 @@ import tools.jackson.databind.JsonNode;
         })
 class AuditIT {
 
+    static final ChainLinks.Hasher HASHER = new ChainLinks.Hasher();
+
     static final String SEAL_TOPIC = "audit-it-seals-" + UUID.randomUUID();
 
     @DynamicPropertySource
@@ -325,8 +327,8 @@ class AuditIT {
                 .query(EventChain.STORED)
                 .list();
         for (StoredEvent event : events) {
-            String content = ChainLinks.contentHash(event);
-            link = ChainLinks.link(link, content);
+            String content = HASHER.contentHash(event);
+            link = HASHER.link(link, content);
             jdbc.sql("update event_chain set content_hash = :content, link = :link where global_index = :position")
                     .param("content", content)
                     .param("link", link)

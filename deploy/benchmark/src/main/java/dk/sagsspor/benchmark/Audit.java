@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -64,12 +63,7 @@ final class Audit {
             connection.createStatement().execute("create database " + database);
         }
         String topic = "bench.audit." + run;
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("bench.serviceJavaOpts", "-Xmx512m").trim().split("\\s+")));
-        command.addAll(List.of(
-                "-jar",
-                commandJar.toString(),
+        List<String> arguments = List.of(
                 "--server.port=" + PORT,
                 "--spring.datasource.url=" + postgres + database,
                 "--spring.datasource.username=sagsspor",
@@ -81,10 +75,10 @@ final class Audit {
                 "--sagsspor.audit.seal-interval=1h",
                 "--sagsspor.security.mode=oidc",
                 "--sagsspor.security.roles-claim=sagsspor_roles",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey));
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
         HttpClient http = HttpClient.newHttpClient();
         // a first start creates the schema and the event processors' tokens
-        Process service = start(command, "audit-command-service-setup.log");
+        Process service = ServiceJar.start(commandJar, arguments, logs.resolve("audit-command-service-setup.log"));
         try {
             awaitReady(http, service);
         } finally {
@@ -102,7 +96,7 @@ final class Audit {
                                               || ',"gaps":[]}', 'UTF8'),
                            owner = null""");
         }
-        service = start(command, "audit-command-service.log");
+        service = ServiceJar.start(commandJar, arguments, logs.resolve("audit-command-service.log"));
         try {
             awaitReady(http, service);
 
@@ -206,13 +200,6 @@ final class Audit {
                 connection.commit();
             }
         }
-    }
-
-    private Process start(List<String> command, String log) throws java.io.IOException {
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(log).toFile())
-                .start();
     }
 
     private static HttpResponse<String> send(HttpClient http, String token, String method, String path)

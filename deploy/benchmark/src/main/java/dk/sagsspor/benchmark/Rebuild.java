@@ -77,13 +77,9 @@ final class Rebuild {
         }
         boolean statements = Statements.reset(postgres + database);
         int port = 8092;
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("bench.serviceJavaOpts", "-Xmx512m").trim().split("\\s+")));
-        command.addAll(List.of(
-                        "-jar",
-                        queryJar.toString(),
-                        "--server.port=" + port,
+        Process service = ServiceJar.start(
+                queryJar,
+                List.of("--server.port=" + port,
                         "--spring.datasource.url=" + postgres + database,
                         "--spring.datasource.username=sagsspor",
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
@@ -93,11 +89,8 @@ final class Rebuild {
                         "--sagsspor.alerts.enabled=false",
                         "--sagsspor.security.mode=oidc",
                         "--sagsspor.security.roles-claim=sagsspor_roles",
-                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey));
-        Process service = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("rebuild-query-service.log").toFile())
-                .start();
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey),
+                logs.resolve("rebuild-query-service.log"));
         try {
             String prefix = "bench.rebuild." + run + ".";
             long firstProgress = 0;

@@ -18,6 +18,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MeetingPromises {
 
+    /** The committee's next meeting after meeting {@code m} that is not cancelled, as {@code n} (if there is one). */
+    private static final String NEXT_MEETING = """
+
+            left join lateral (
+                  select * from meeting n
+                   where n.committee = m.committee and n.start_at > m.start_at and n.state <> 'CANCELLED'
+                   order by n.start_at limit 1) n on true
+            """;
+
+    /** What a promise needs of that next meeting: whether its agenda is fixed (sent out, or the meeting held). */
+    private static final String NEXT_COLUMNS = """
+
+            n.id as next_id, n.start_at as next_start,
+            (n.agenda_published or n.state in ('OPEN', 'CLOSED')) as next_fixed
+            """;
+
     private final JdbcClient jdbc;
 
     MeetingPromises(JdbcClient jdbc) {
@@ -69,14 +85,9 @@ class MeetingPromises {
     List<PromiseController.Row> of(@Nullable String committee, @Nullable String meeting) {
         return jdbc.sql("""
                         select p.meeting_id, m.committee, m.start_at, p.position, p.title, p.next_meeting_date,
-                               p.promised_at, n.id as next_id, n.start_at as next_start,
-                               (n.agenda_published or n.state in ('OPEN', 'CLOSED')) as next_fixed
+                               p.promised_at, """ + NEXT_COLUMNS + """
                           from meeting_promise p
-                          join meeting m on m.id = p.meeting_id
-                          left join lateral (
-                                select * from meeting n
-                                 where n.committee = m.committee and n.start_at > m.start_at and n.state <> 'CANCELLED'
-                                 order by n.start_at limit 1) n on true
+                          join meeting m on m.id = p.meeting_id """ + NEXT_MEETING + """
                          where (cast(:committee as text) is null or m.committee = :committee)
                            and (cast(:meeting as text) is null or p.meeting_id = :meeting)
                          order by m.start_at desc, p.meeting_id, p.position""")
@@ -107,13 +118,8 @@ class MeetingPromises {
     Map<String, PromiseController.Row> held(@Nullable String committee, @Nullable String meeting) {
         Map<String, PromiseController.Row> held = new LinkedHashMap<>();
         jdbc.sql("""
-                        select m.id, m.committee, m.start_at, n.id as next_id, n.start_at as next_start,
-                               (n.agenda_published or n.state in ('OPEN', 'CLOSED')) as next_fixed
-                          from meeting m
-                          left join lateral (
-                                select * from meeting n
-                                 where n.committee = m.committee and n.start_at > m.start_at and n.state <> 'CANCELLED'
-                                 order by n.start_at limit 1) n on true
+                        select m.id, m.committee, m.start_at, """ + NEXT_COLUMNS + """
+                          from meeting m """ + NEXT_MEETING + """
                          where m.state in ('OPEN', 'CLOSED')
                            and (cast(:committee as text) is null or m.committee = :committee)
                            and (cast(:meeting as text) is null or m.id = :meeting)
