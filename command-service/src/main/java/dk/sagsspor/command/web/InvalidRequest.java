@@ -20,5 +20,11 @@ public class InvalidRequest extends RuntimeException {
         return errors;
     }
 
-    public record FieldError(String field, String message) {}
+    public record FieldError(String field, String message) {
+
+        /** What reading the body blamed, as an invalid field. */
+        static FieldError of(dk.sagsspor.web.UnreadableBodies.FieldError unreadable) {
+            return new FieldError(unreadable.field(), unreadable.message());
+        }
+    }
 }

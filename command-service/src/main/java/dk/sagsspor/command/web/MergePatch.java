@@ -1,6 +1,7 @@
 package dk.sagsspor.command.web;
 
 import dk.sagsspor.command.web.InvalidRequest.FieldError;
+import dk.sagsspor.web.UnreadableBodies;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public record MergePatch<T>(T value, Set<String> named) {
         try {
             value = json.treeToValue(body, type);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new InvalidRequest(List.of(UnreadableBodies.of(e)));
+            throw new InvalidRequest(List.of(InvalidRequest.FieldError.of(UnreadableBodies.of(e))));
         }
         for (ConstraintViolation<T> violation : validator.validate(value)) {
             errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));

@@ -4,6 +4,7 @@ import dk.sagsspor.command.RuleViolation;
 import dk.sagsspor.command.VersionedCommand.StaleVersion;
 import dk.sagsspor.command.security.NotYourCommittee;
 import dk.sagsspor.web.TypedProblems;
+import dk.sagsspor.web.UnreadableBodies;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,11 @@ class ProblemDetails extends TypedProblems {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(
-                ex, invalid(List.of(UnreadableBodies.of(ex))), headers, HttpStatus.BAD_REQUEST, request);
+                ex,
+                invalid(List.of(InvalidRequest.FieldError.of(UnreadableBodies.of(ex)))),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     /** A query parameter the container could not decode: a 400 naming it, as any other invalid field. */

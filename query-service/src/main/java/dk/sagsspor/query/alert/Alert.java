@@ -1,8 +1,9 @@
 package dk.sagsspor.query.alert;
 
+import static dk.sagsspor.query.delivery.LeasedDeliveries.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -55,9 +56,5 @@ record Alert(
                 instant(rs.getTimestamp("mailed_at")),
                 instant(rs.getTimestamp("published_at")),
                 instant(rs.getTimestamp("sent_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -89,12 +89,7 @@ class AlertController {
             @RequestParam(required = false) List<String> state,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int pageSize) {
-        List<String> states = state == null || state.isEmpty() ? STATES : state;
-        for (String s : states) {
-            if (!STATES.contains(s)) {
-                throw new BadQuery("state", "must be one of " + STATES);
-            }
-        }
+        List<String> states = BadQuery.oneOf("state", state, STATES, STATES);
         PageRequest paging = new PageRequest(page, pageSize);
         // the alerts of follow-ups whose items the user may not see are left out: the follow-ups read model says which
         return OParlList.of(

@@ -1,15 +1,13 @@
 package dk.sagsspor.query.alert;
 
+import dk.sagsspor.query.delivery.Mails;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,21 +30,16 @@ class AlertMail {
     }
 
     void send(Alert alert, FollowUpNow followUp, LocalDate today) throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper mail = new MimeMessageHelper(message, false, "UTF-8");
-        try {
-            mail.setFrom(new InternetAddress(properties.mailFrom(), "Sagsspor", "UTF-8"));
-            mail.setTo(new InternetAddress(followUp.email(), followUp.name(), "UTF-8"));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        mail.setSubject(subject(alert, followUp, today));
-        mail.setText(body(alert, followUp, today));
-        // JavaMailSenderImpl keeps an explicitly set Message-ID
-        message.setHeader("Message-ID", messageId(alert));
-        message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader("X-Sagsspor-Alert", alert.id());
-        sender.send(message);
+        Mails.send(
+                sender,
+                new Mails.Letter(
+                        properties.mailFrom(),
+                        followUp.email(),
+                        followUp.name(),
+                        subject(alert, followUp, today),
+                        body(alert, followUp, today),
+                        messageId(alert),
+                        Map.of("X-Sagsspor-Alert", alert.id())));
     }
 
     String messageId(Alert alert) {

@@ -1,5 +1,6 @@
 package dk.sagsspor.query.alert;
 
+import dk.sagsspor.query.web.Backoff;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,11 +41,7 @@ public record AlertProperties(
 
     /** The wait before the next attempt after the given number of failed attempts (1, 2, ...). */
     public Duration backoff(int failedAttempts) {
-        Duration wait = initialBackoff;
-        for (int i = 1; i < failedAttempts && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return Backoff.after(failedAttempts, initialBackoff, maxBackoff);
     }
 
     /** The domain part of {@link #mailFrom()}, for Message-IDs. */

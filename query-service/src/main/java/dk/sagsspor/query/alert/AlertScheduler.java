@@ -3,7 +3,6 @@ package dk.sagsspor.query.alert;
 import dk.sagsspor.query.alert.Alerts.Claimed;
 import dk.sagsspor.query.web.DanishDays;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -44,8 +42,6 @@ public class AlertScheduler {
     private final AlertProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong retrying = new AtomicLong();
 
     AlertScheduler(
             Alerts alerts,
@@ -60,12 +56,6 @@ public class AlertScheduler {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        Gauge.builder("sagsspor.alerts.pending", pending, AtomicLong::get)
-                .description("Alerts raised and not yet delivered on every channel")
-                .register(meters);
-        Gauge.builder("sagsspor.alerts.retrying", retrying, AtomicLong::get)
-                .description("Alerts waiting for a further attempt after a failed delivery")
-                .register(meters);
     }
 
     @Scheduled(
@@ -117,9 +107,7 @@ public class AlertScheduler {
                 }
             }
         } while (batch.size() == properties.batchSize());
-        Alerts.Backlog backlog = alerts.backlog();
-        pending.set(backlog.pending());
-        retrying.set(backlog.retrying());
+        alerts.backlog();
         return new Tick(raised, sent, failed, obsolete);
     }
 

@@ -1,10 +1,12 @@
 package dk.sagsspor.query.alert;
 
+import dk.sagsspor.query.delivery.LeasedDeliveries;
 import dk.sagsspor.query.followup.DeadlineProperties;
 import dk.sagsspor.query.followup.FollowUpReadModel;
 import dk.sagsspor.query.staff.StaffDirectory;
 import dk.sagsspor.query.web.OParlList;
 import dk.sagsspor.query.web.OParlList.PageRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +44,20 @@ class Alerts {
     private final List<Kind> kinds;
     private final FollowUpReadModel followUps;
     private final StaffDirectory staff;
+    private final LeasedDeliveries<Alert> deliveries;
 
-    Alerts(JdbcClient jdbc, DeadlineProperties deadlines, FollowUpReadModel followUps, StaffDirectory staff) {
+    Alerts(
+            JdbcClient jdbc,
+            DeadlineProperties deadlines,
+            FollowUpReadModel followUps,
+            StaffDirectory staff,
+            MeterRegistry meters) {
         this.followUps = followUps;
         this.staff = staff;
         this.jdbc = jdbc;
         this.kinds = kinds(deadlines.leadDays());
+        this.deliveries =
+                new LeasedDeliveries<>(jdbc, "alert", (rs, n) -> Alert.from(rs), meters, "sagsspor.alerts", "Alerts");
     }
 
     static List<Kind> kinds(List<Integer> leadDaysLongestFirst) {
@@ -146,22 +156,7 @@ class Alerts {
      * the attempt. Rows another instance is claiming at this moment are skipped, not waited for.
      */
     List<Claimed> claim(String claim, Instant now, Duration lease, int limit) {
-        List<Alert> claimed = jdbc.sql("""
-                        update alert
-                           set claim = :claim, lease_until = :leaseUntil, attempts = attempts + 1
-                         where id in (select id from alert
-                                       where state = 'PENDING' and next_attempt_at <= :now
-                                         and (lease_until is null or lease_until <= :now)
-                                       order by next_attempt_at, id
-                                       limit :limit
-                                       for update skip locked)
-                        returning *""")
-                .param("claim", claim)
-                .param("leaseUntil", Timestamp.from(now.plus(lease)))
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query((rs, n) -> Alert.from(rs))
-                .list();
+        List<Alert> claimed = deliveries.claim(claim, now, lease, limit);
         return claimed.stream()
                 .map(alert -> new Claimed(alert, followUp(alert.followUpId())))
                 .toList();
@@ -177,7 +172,7 @@ class Alerts {
 
     /** The alert no longer concerns its follow-up; it will not be delivered. */
     boolean obsolete(Alert alert, String why) {
-        return update(alert, "state = 'OBSOLETE', last_error = :why" + RELEASE, Map.of("why", why));
+        return update(alert, "state = 'OBSOLETE', last_error = :why" + LeasedDeliveries.RELEASE, Map.of("why", why));
     }
 
     /** The mail went out to {@code recipient}. */
@@ -197,7 +192,7 @@ class Alerts {
     boolean sent(Alert alert, Instant now) {
         return update(
                 alert,
-                "state = 'SENT', sent_at = :now, last_error = null" + RELEASE,
+                "state = 'SENT', sent_at = :now, last_error = null" + LeasedDeliveries.RELEASE,
                 Map.of("now", Timestamp.from(now)));
     }
 
@@ -205,29 +200,17 @@ class Alerts {
     boolean failed(Alert alert, String error, Instant nextAttempt) {
         return update(
                 alert,
-                "last_error = :error, next_attempt_at = :next" + RELEASE,
+                "last_error = :error, next_attempt_at = :next" + LeasedDeliveries.RELEASE,
                 Map.of("error", error, "next", Timestamp.from(nextAttempt)));
     }
 
-    private static final String RELEASE = ", claim = null, lease_until = null";
-
     /** Updates an alert if the delivery that claimed it still holds it; false if another one took it over. */
     private boolean update(Alert alert, String assignments, Map<String, Object> parameters) {
-        return jdbc.sql("update alert set " + assignments + " where id = :id and claim = :claim")
-                        .params(parameters)
-                        .param("id", alert.id())
-                        .param("claim", alert.claim())
-                        .update()
-                == 1;
+        return deliveries.update(alert.id(), alert.claim(), assignments, parameters);
     }
 
-    /** Alerts waiting for delivery, and how many of those have failed at least once. */
-    record Backlog(long pending, long retrying) {}
-
-    Backlog backlog() {
-        return jdbc.sql("select count(*) as pending, count(*) filter (where attempts > 0) as retrying"
-                        + " from alert where state = 'PENDING'")
-                .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("retrying")))
-                .single();
+    /** Alerts waiting for delivery, and how many of those have failed at least once (the gauges show it). */
+    LeasedDeliveries.Backlog backlog() {
+        return deliveries.backlog();
     }
 }

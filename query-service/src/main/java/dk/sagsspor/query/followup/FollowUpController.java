@@ -97,12 +97,7 @@ class FollowUpController {
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int pageSize) {
-        List<String> states = state == null || state.isEmpty() ? List.of("open", "due-soon", "overdue") : state;
-        for (String s : states) {
-            if (!STATES.contains(s)) {
-                throw new BadQuery("state", "must be one of " + STATES);
-            }
-        }
+        List<String> states = BadQuery.oneOf("state", state, STATES, List.of("open", "due-soon", "overdue"));
         LocalDate today = today();
         PageRequest paging = new PageRequest(page, pageSize);
         OParlList.Page<FollowUp> found = followUps.find(

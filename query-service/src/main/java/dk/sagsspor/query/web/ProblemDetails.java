@@ -1,6 +1,7 @@
 package dk.sagsspor.query.web;
 
 import dk.sagsspor.web.TypedProblems;
+import dk.sagsspor.web.UnreadableBodies;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,11 +43,23 @@ class ProblemDetails extends TypedProblems {
 
     @ExceptionHandler(BadQuery.class)
     ProblemDetail badQuery(BadQuery ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid query parameter.");
+        return invalid(java.util.List.of(java.util.Map.of("field", ex.parameter(), "message", ex.getMessage())));
+    }
+
+    /** A 400 naming each field (a parameter, a part of the body) and what it must be, in its detail too. */
+    private static ProblemDetail invalid(java.util.List<java.util.Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .map(e -> e.get("field") + " " + e.get("message"))
+                                        .toList())
+                        + ".");
         problem.setType(URI.create("https://sagsspor.dk/problems/invalid-request"));
         problem.setTitle("Invalid request");
-        problem.setProperty(
-                "errors", java.util.List.of(java.util.Map.of("field", ex.parameter(), "message", ex.getMessage())));
+        problem.setProperty("errors", errors);
         return problem;
     }
 
@@ -58,6 +72,14 @@ class ProblemDetails extends TypedProblems {
         problem.setTitle("Not found");
         problem.setProperty("kind", ex.kind());
         problem.setProperty("id", ex.id());
+        return problem;
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setType(URI.create("https://sagsspor.dk/problems/forbidden"));
+        problem.setTitle("Forbidden");
         return problem;
     }
 
@@ -80,19 +102,25 @@ class ProblemDetails extends TypedProblems {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = badQuery(new BadQuery("query", "is invalid"));
-        problem.setProperty(
-                "errors",
-                ex.getBindingResult().getFieldErrors().stream()
-                        .map(error -> java.util.Map.of(
-                                "field",
-                                error.getField(),
-                                "message",
-                                error.isBindingFailure()
-                                        ? mustBe(ex.getBindingResult().getFieldType(error.getField()))
-                                        : String.valueOf(error.getDefaultMessage())))
-                        .toList());
+        ProblemDetail problem = invalid(ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> java.util.Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        error.isBindingFailure()
+                                ? mustBe(ex.getBindingResult().getFieldType(error.getField()))
+                                : String.valueOf(error.getDefaultMessage())))
+                .toList());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A body that cannot be read (a subscription's choice, say): the field to blame and what it must be. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        UnreadableBodies.FieldError blame = UnreadableBodies.of(ex);
+        return handleExceptionInternal(
+                ex, badQuery(new BadQuery(blame.field(), blame.message())), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** What a parameter of the type must be, in words. */

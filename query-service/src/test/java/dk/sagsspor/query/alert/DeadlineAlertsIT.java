@@ -3,8 +3,6 @@ package dk.sagsspor.query.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dk.sagsspor.events.SagssporEvent;
 import dk.sagsspor.events.agendaitem.AgendaItemDecided;
 import dk.sagsspor.events.agendaitem.AgendaItemProposed;
@@ -16,6 +14,8 @@ import dk.sagsspor.events.agendaitem.FollowUpDueDateChanged;
 import dk.sagsspor.events.alert.DeadlineAlert;
 import dk.sagsspor.events.staff.StaffMemberRegistered;
 import dk.sagsspor.query.EventRecords;
+import dk.sagsspor.query.MailServer;
+import dk.sagsspor.query.MailingServices;
 import dk.sagsspor.query.QueryServiceInstance;
 import dk.sagsspor.query.World;
 import dk.sagsspor.testsupport.MutableClock;
@@ -23,11 +23,7 @@ import dk.sagsspor.testsupport.RandomLetters;
 import dk.sagsspor.testsupport.RealInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,9 +31,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,49 +68,35 @@ class DeadlineAlertsIT {
     static final String ALERT_TOPIC = WORLD.topic().replace(".events", ".alerts");
     static final MutableClock CLOCK = new MutableClock(at(DUE.minusDays(30), 10, 0));
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static int smtpPort;
-    static GreenMail smtp;
+    static MailingServices services;
+    static MailServer smtp;
     static QueryServiceInstance first;
     static QueryServiceInstance second;
 
     final Map<String, Long> sequences = new HashMap<>();
 
     @BeforeAll
-    static void twoInstancesAndAnSmtpServer() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        startSmtp();
-        first = QueryServiceInstance.start(CLOCK, settings());
-        second = QueryServiceInstance.start(CLOCK, settings());
+    static void twoInstancesAndAnSmtpServer() {
+        services = MailingServices.start(
+                WORLD,
+                CLOCK,
+                Map.of(
+                        "sagsspor.alerts.enabled",
+                        true,
+                        "sagsspor.alerts.poll-interval",
+                        "300ms",
+                        "sagsspor.alerts.topic",
+                        ALERT_TOPIC,
+                        "sagsspor.alerts.initial-backoff",
+                        "5m"));
+        smtp = services.smtp();
+        first = services.first();
+        second = services.second();
     }
 
     @AfterAll
     static void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
-        smtp.stop();
-    }
-
-    static Map<String, Object> settings() {
-        Map<String, Object> settings = new LinkedHashMap<>(WORLD.properties());
-        settings.put("spring.mail.port", smtpPort);
-        settings.put("spring.mail.properties[mail.smtp.connectiontimeout]", 2000);
-        settings.put("sagsspor.alerts.enabled", true);
-        settings.put("sagsspor.alerts.poll-interval", "300ms");
-        settings.put("sagsspor.alerts.topic", ALERT_TOPIC);
-        settings.put("sagsspor.alerts.initial-backoff", "5m");
-        settings.put("sagsspor.projection.retry-attempts", 1);
-        return settings;
-    }
-
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        services.close();
     }
 
     @BeforeEach
@@ -135,7 +115,7 @@ class DeadlineAlertsIT {
         MimeMessage reminder = awaitMails(deadline.email, 1).get(0);
         assertThat(reminder.getSubject()).isEqualTo("Frist om 7 dage: Afrapportering til Social- og Boligstyrelsen");
         assertThat(reminder.getFrom()[0].toString()).contains("sagsspor@sagsspor.dk");
-        String body = (String) reminder.getContent();
+        String body = MailServer.text(reminder);
         assertThat(body)
                 .startsWith("Kære Hanne Stougaard")
                 .contains("har frist mandag den 16. juni 2025 – om 7 dage.")
@@ -158,7 +138,7 @@ class DeadlineAlertsIT {
         List<MimeMessage> mails = awaitMails(deadline.email, 3);
         assertThat(mails.get(2).getSubject())
                 .isEqualTo("Frist overskredet: Afrapportering til Social- og Boligstyrelsen");
-        assertThat((String) mails.get(2).getContent()).contains("Den er overskredet med 1 dag.");
+        assertThat(MailServer.text(mails.get(2))).contains("Den er overskredet med 1 dag.");
 
         List<CloudEvent> published = awaitPublished(deadline.followUp, 3);
         assertThat(published).extracting(CloudEvent::getType).containsOnly(DeadlineAlert.TYPE);
@@ -200,7 +180,7 @@ class DeadlineAlertsIT {
         settle();
         List<MimeMessage> mails = mailsTo(email);
         assertThat(mails).hasSize(25);
-        assertThat(mails.stream().map(DeadlineAlertsIT::messageId).distinct()).hasSize(25);
+        assertThat(mails.stream().map(MailServer::messageId).distinct()).hasSize(25);
         Map<String, List<CloudEvent>> published = published();
         for (Deadline deadline : deadlines) {
             assertThat(alerts(deadline.followUp)).hasSize(1);
@@ -214,8 +194,7 @@ class DeadlineAlertsIT {
         tickOnDay(DUE.minusDays(7));
         awaitMails(deadline.email, 1);
 
-        second.close();
-        second = QueryServiceInstance.start(CLOCK, settings());
+        second = services.restartSecond();
         second.bean(AlertScheduler.class).tick();
         settle();
 
@@ -273,7 +252,7 @@ class DeadlineAlertsIT {
         tickOnDay(DUE.minusDays(1));
         tickOnDay(moved.minusDays(7));
         List<MimeMessage> mails = awaitMails(deadline.email, 2);
-        assertThat((String) mails.get(1).getContent()).contains("har frist mandag den 30. juni 2025 – om 7 dage.");
+        assertThat(MailServer.text(mails.get(1))).contains("har frist mandag den 30. juni 2025 – om 7 dage.");
 
         send(new FollowUpCompleted(deadline.item, deadline.followUp, "Sendt til styrelsen"));
         await().atMost(PATIENCE)
@@ -294,7 +273,7 @@ class DeadlineAlertsIT {
     @Test
     void aFailedMailIsRetriedWithBackoffNeverLostNorDoubled() throws Exception {
         Deadline deadline = aDecidedItemWithAFollowUp("Indberetning af tal");
-        smtp.stop();
+        smtp.close();
         try {
             tickOnDay(DUE.minusDays(7));
             JsonNode failing = await().atMost(PATIENCE)
@@ -311,7 +290,7 @@ class DeadlineAlertsIT {
                             + second.http().get("/actuator/prometheus").body())
                     .contains("sagsspor_alerts_failed_total{application=\"query-service\",channel=\"mail\"");
         } finally {
-            startSmtp();
+            smtp.resume();
         }
         first.bean(AlertScheduler.class).tick();
         assertThat(mailsTo(deadline.email))
@@ -429,29 +408,11 @@ class DeadlineAlertsIT {
     }
 
     static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(mail -> {
-                    try {
-                        return mail.getRecipients(Message.RecipientType.TO)[0]
-                                .toString()
-                                .contains(address);
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
+        return smtp.mailsTo(address);
     }
 
     static List<MimeMessage> awaitMails(String address, int count) {
-        return await().atMost(PATIENCE).until(() -> mailsTo(address), mails -> mails.size() >= count);
-    }
-
-    static String messageId(MimeMessage mail) {
-        try {
-            return mail.getMessageID();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return smtp.awaitMails(address, count, PATIENCE);
     }
 
     static JsonNode alerts(String followUp) {

@@ -1,12 +1,11 @@
-package dk.sagsspor.command.web;
+package dk.sagsspor.web;
 
-import dk.sagsspor.command.web.InvalidRequest.FieldError;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Collection;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -18,10 +17,13 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Bodies that cannot be read as the request they claim to be, answered as precisely as a field that fails validation:
  * which field ({@code dueDate}, {@code caseOfficers[0]}) and what it must be. JSON types are strict — a number or a
- * boolean where text belongs is refused, not turned into text ("title": 123 is no title).
+ * boolean where text belongs is refused, not turned into text ("title": 123 is no title). Both services answer so.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 public class UnreadableBodies {
+
+    /** The field to blame ({@code body} when none is) and what it must be. */
+    public record FieldError(String field, String message) {}
 
     /**
      * No number or boolean silently becomes text, and no number a date (Jackson reads {@code "dueDate": 123} as the
@@ -38,7 +40,7 @@ public class UnreadableBodies {
     }
 
     /** The field that could not be read and what it must be; the body as a whole when no field is to blame. */
-    static FieldError of(HttpMessageNotReadableException ex) {
+    public static FieldError of(HttpMessageNotReadableException ex) {
         return of(ex.getCause() == null ? ex : ex.getCause());
     }
 
@@ -46,7 +48,7 @@ public class UnreadableBodies {
      * As {@link #of(HttpMessageNotReadableException)}, for what reading a JSON tree into a record threw: the outermost
      * Jackson exception that knows the field (a value's own exception, a day that does not exist, may lie below it).
      */
-    static FieldError of(Throwable thrown) {
+    public static FieldError of(Throwable thrown) {
         JacksonException json = null;
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind
