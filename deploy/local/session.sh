@@ -117,6 +117,16 @@ fi
 request GET "$QUERIES/api/calendars/staff/hast.ics" 200 ''
 grep -q "UID:follow-up-$follow_up@sagsspor.dk" "$BODY" || fail "the follow-up is not in hast's calendar feed"
 
+# hast's weekly digest as a client reads it (the mail goes out on Mondays): the overdue follow-up among the first;
+# hast may say no to the mail (and yes again), a reader may not for hast
+AS="$READER" request GET "$QUERIES/api/digests/hast" 200 ''
+python3 -c 'import json,sys; f=[x for x in json.load(open(sys.argv[1]))["followUps"] if x["id"] == sys.argv[2]]; sys.exit(0 if f and f[0]["overdue"] else 1)' \
+  "$BODY" "$follow_up" || fail "the overdue follow-up is not in hast's digest: $(cat "$BODY")"
+AS="$READER" request PUT "$QUERIES/api/digests/hast/subscription" 403 '{"subscribed": false}'
+request PUT "$QUERIES/api/digests/hast/subscription" 200 '{"subscribed": false}'
+[ "$(field subscribed)" = "False" ] && [ "$(field changedBy)" = "hast" ] || fail "hast could not opt out: $(cat "$BODY")"
+request PUT "$QUERIES/api/digests/hast/subscription" 200 '{"subscribed": true}'
+
 # who may do what: nobody without logging in, a reader reads only, another committee's secretary cannot touch it
 AS="" request GET "$QUERIES/api/agenda-items/$minutes" 401 ''
 AS="$READER" request POST "$COMMANDS/api/agenda-items/$orientation/withdrawal" 403 '{"reason": "x"}'

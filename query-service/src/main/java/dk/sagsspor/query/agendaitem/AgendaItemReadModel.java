@@ -28,6 +28,57 @@ public class AgendaItemReadModel {
         this.jdbc = jdbc;
     }
 
+    /**
+     * An outstanding item (not yet decided or withdrawn, or with open follow-ups) as a case officer's overview shows
+     * it: where it stands, on which meeting ({@link MeetingStarts} says when that starts) and how often it waited.
+     */
+    public record Outstanding(
+            String id,
+            String title,
+            String committee,
+            @Nullable String caseNumber,
+            String status,
+            @Nullable String meetingId,
+            int timesDeferred,
+            int openFollowUps,
+            Instant proposedAt,
+            Instant lastChangedAt) {}
+
+    /** The outstanding items a staff member is case officer of that the viewer may see, oldest first. */
+    public List<Outstanding> outstandingOf(String officer, Visibility.Viewer viewer) {
+        return jdbc.sql("select i.* from agenda_item i"
+                        + " where i.outstanding and i.case_officers @> array[cast(:officer as text)] and "
+                        + Visibility.visible("i") + " order by i.proposed_at, i.id")
+                .param("officer", officer)
+                .params(viewer.parameters())
+                .query((rs, n) -> new Outstanding(
+                        rs.getString("id"),
+                        rs.getString("title"),
+                        rs.getString("committee"),
+                        rs.getString("case_number"),
+                        rs.getString("status"),
+                        rs.getString("meeting_id"),
+                        rs.getInt("times_deferred"),
+                        rs.getInt("open_follow_ups"),
+                        rs.getTimestamp("proposed_at").toInstant(),
+                        rs.getTimestamp("last_changed_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * The items a staff member is case officer of, outstanding or not, that changed after {@code after} and that the
+     * viewer may see: those an officer wants to hear about (one decided this week is no longer outstanding, and news).
+     */
+    public List<String> changedOf(String officer, Instant after, Visibility.Viewer viewer) {
+        return jdbc.sql("select i.id from agenda_item i where i.case_officers @> array[cast(:officer as text)]"
+                        + " and i.last_changed_at > :after and " + Visibility.visible("i") + " order by i.id")
+                .param("officer", officer)
+                .param("after", Timestamp.from(after))
+                .params(viewer.parameters())
+                .query(String.class)
+                .list();
+    }
+
     /** An item placed on a meeting's agenda (the meetings read model's entry). */
     public record Placement(String meetingId, String itemId) {}
 

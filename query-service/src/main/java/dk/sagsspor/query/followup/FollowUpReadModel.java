@@ -138,6 +138,37 @@ public class FollowUpReadModel {
                          where f.id = :id""").param("id", id).query((rs, n) -> current(rs)).optional();
     }
 
+    /**
+     * The open follow-ups assigned to a staff member, by due date (so those overdue first), of the items the viewer
+     * may see.
+     */
+    public List<Current> openOf(String assignee, Visibility.Viewer viewer) {
+        return jdbc.sql("""
+                        select f.*, i.committee, i.title, i.case_number, i.closed_item
+                          from follow_up f join follow_up_item i on i.id = f.agenda_item_id
+                         where f.assignee = :assignee and f.status = 'OPEN' and """ + Visibility.visible("i") + " order by f.due_date, f.id")
+                .param("assignee", assignee)
+                .params(viewer.parameters())
+                .query((rs, n) -> current(rs))
+                .list();
+    }
+
+    /**
+     * The items of the follow-ups assigned to a staff member, open or not, that changed after {@code after}, of the
+     * items the viewer may see (a follow-up completed this week is news to its assignee).
+     */
+    public List<String> itemsChangedOf(String assignee, Instant after, Visibility.Viewer viewer) {
+        return jdbc.sql("select distinct f.agenda_item_id from follow_up f"
+                        + " join follow_up_item i on i.id = f.agenda_item_id"
+                        + " where f.assignee = :assignee and f.modified > :after and " + Visibility.visible("i")
+                        + " order by f.agenda_item_id")
+                .param("assignee", assignee)
+                .param("after", java.sql.Timestamp.from(after))
+                .params(viewer.parameters())
+                .query(String.class)
+                .list();
+    }
+
     private static Current current(ResultSet rs) throws SQLException {
         return new Current(
                 rs.getString("id"),

@@ -14,14 +14,20 @@ import org.springframework.http.HttpMethod;
 class SecurityConfiguration {
 
     /**
-     * {@code /api/admin} (projection rebuilds, dead letters) takes an admin, everything else a reader — secretaries and
-     * admins are readers too. Items closed to the public are filtered per user ({@link Visibility}).
+     * {@code /api/admin} (projection rebuilds, dead letters) takes an admin, the list of digests sent a secretary or an
+     * admin, everything else a reader — secretaries and admins are readers too; a reader may change only their own
+     * digest subscription (the controller checks whose). Items closed to the public are filtered per user
+     * ({@link Visibility}).
      */
     @Bean
     ApiSecurity.ApiRules queryRules() {
         return api -> api.requestMatchers("/api/admin/**")
                 .hasRole(Roles.ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/digests")
+                .hasAnyRole(Roles.SECRETARY, Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/**")
+                .hasRole(Roles.READER)
+                .requestMatchers(HttpMethod.PUT, "/api/digests/*/subscription")
                 .hasRole(Roles.READER);
     }
 }

@@ -32,10 +32,39 @@ public final class Visibility {
 
     /** The parameters of {@link #visible} for the current request's user (nothing closed without one). */
     public static Map<String, Object> parameters() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        List<String> authorities = user == null ? List.of() : ApiSecurity.authorities(user);
-        boolean all = Roles.seesEveryClosedItem(authorities);
-        List<String> committees = Roles.committees(authorities);
-        return Map.of("seesEveryClosedItem", all, "closedItemCommittees", committees.toArray(String[]::new));
+        return Viewer.currentUser().parameters();
+    }
+
+    /**
+     * Whose eyes a query answers for: the closed items it may show are those of {@code closedItemCommittees}, or every
+     * one. A request answers for its user ({@link #currentUser()}); a process that writes to the person responsible —
+     * an alert, a weekly digest — answers for {@link #responsible()}, as the person it writes to works on the item.
+     */
+    public record Viewer(boolean seesEveryClosedItem, List<String> closedItemCommittees) {
+
+        public Viewer {
+            closedItemCommittees = List.copyOf(closedItemCommittees);
+        }
+
+        /** The current request's user (nothing closed without one). */
+        public static Viewer currentUser() {
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            List<String> authorities = user == null ? List.of() : ApiSecurity.authorities(user);
+            return new Viewer(Roles.seesEveryClosedItem(authorities), Roles.committees(authorities));
+        }
+
+        /** The person an item's follow-up is assigned to or who is its case officer: sees it, closed or not. */
+        public static Viewer responsible() {
+            return new Viewer(true, List.of());
+        }
+
+        /** The parameters of {@link #visible} for this viewer. */
+        public Map<String, Object> parameters() {
+            return Map.of(
+                    "seesEveryClosedItem",
+                    seesEveryClosedItem,
+                    "closedItemCommittees",
+                    closedItemCommittees.toArray(String[]::new));
+        }
     }
 }

@@ -48,6 +48,14 @@ public class StaffDirectory {
         return members;
     }
 
+    /** Every entry with an e-mail address, by initials: whom mails can reach. */
+    public List<Member> withEmail() {
+        return jdbc.sql("select initials, name, email from staff_member where email is not null and email <> ''"
+                        + " order by initials")
+                .query((rs, n) -> new Member(rs.getString("initials"), rs.getString("name"), rs.getString("email")))
+                .list();
+    }
+
     /** A page of the directory by initials, and how many entries it has; e-mail only when {@code contact}. */
     OParlList.Page<StaffMember> page(PageRequest paging, boolean contact) {
         long total =

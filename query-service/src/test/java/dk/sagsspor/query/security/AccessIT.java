@@ -136,6 +136,8 @@ class AccessIT {
         groups.put("a list", "/api/agenda-items?committee=KKR%20Nordjylland&pageSize=1");
         groups.put("projection administration", "/api/admin/projections");
         groups.put("the staff directory", "/api/staff/" + initials);
+        groups.put("a digest", "/api/digests/" + initials);
+        groups.put("the digests sent", "/api/digests");
         groups.put("liveness", "/actuator/health/liveness");
         groups.put("readiness", "/actuator/health/readiness");
         groups.put("metrics", "/actuator/prometheus");
@@ -147,6 +149,8 @@ class AccessIT {
         expected.put("a list", List.of(401, 200, 200, 200, 200, 403));
         expected.put("projection administration", List.of(401, 403, 403, 403, 200, 403));
         expected.put("the staff directory", List.of(401, 200, 200, 200, 200, 403));
+        expected.put("a digest", List.of(401, 200, 200, 200, 200, 403));
+        expected.put("the digests sent", List.of(401, 403, 200, 200, 200, 403));
         expected.put("liveness", List.of(200, 200, 200, 200, 200, 200));
         expected.put("readiness", List.of(200, 200, 200, 200, 200, 200));
         expected.put("metrics", List.of(401, 403, 403, 403, 200, 200));
@@ -279,6 +283,7 @@ class AccessIT {
                     .contains(closed);
             assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).contains(followUp);
             assertThat(http.get("/api/alerts?assignee=" + initials).body()).contains(followUp);
+            assertThat(http.get("/api/digests/" + initials).body()).contains(followUp, word);
             assertThat(http.get("/api/calendars/committees/KKR%20Nordjylland.ics")
                             .body())
                     .contains(followUp, word);
@@ -314,6 +319,7 @@ class AccessIT {
                 .doesNotContain(closed);
         assertThat(http.get("/api/follow-ups?assignee=" + initials).body()).doesNotContain(followUp);
         assertThat(http.get("/api/alerts?assignee=" + initials).body()).doesNotContain(followUp);
+        assertThat(http.get("/api/digests/" + initials).body()).as(user).doesNotContain(followUp, word, closed);
         assertThat(Http.json(http.get("/api/alerts?followUp=" + followUp))
                         .path("pagination")
                         .path("totalElements")

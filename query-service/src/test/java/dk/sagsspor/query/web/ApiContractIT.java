@@ -121,6 +121,9 @@ class ApiContractIT {
                 "/api/staff",
                 "/api/staff/" + initials,
                 "/api/alerts?assignee=" + initials,
+                "/api/digests/" + initials,
+                "/api/digests/" + initials + "/subscription",
+                "/api/digests?initials=" + initials,
                 "/api/calendars/staff/" + initials + ".ics",
                 "/api/calendars/committees/" + committee + ".ics",
                 "/api/admin/projections",
@@ -134,6 +137,7 @@ class ApiContractIT {
             HttpResponse<byte[]> pdf = exercise.record(http.getBytes(path));
             assertThat(pdf.statusCode()).as(path).isEqualTo(200);
         }
+        succeeds(exercise, http.send("PUT", "/api/digests/" + initials + "/subscription", "{\"subscribed\": false}"));
         succeeds(exercise, http.postJson("/api/admin/dead-letters/replay", ""));
         succeeds(exercise, http.postJson("/api/admin/projections/meetings/rebuild", ""));
         awaitRebuilt(http, "meetings");

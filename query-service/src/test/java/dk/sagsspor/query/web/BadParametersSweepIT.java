@@ -46,6 +46,7 @@ class BadParametersSweepIT {
                 "/api/follow-ups",
                 "/api/promises",
                 "/api/alerts",
+                "/api/digests",
                 "/api/staff",
                 "/api/agenda-items/" + UUID.randomUUID() + "/timeline");
         for (String list : lists) {
@@ -72,6 +73,10 @@ class BadParametersSweepIT {
         cases.add(new Case("/api/promises", "status", "maybe"));
         cases.add(new Case("/api/follow-ups", "state", "maybe"));
         cases.add(new Case("/api/alerts", "state", "maybe"));
+        cases.add(new Case("/api/digests", "state", "maybe"));
+        for (String week : List.of("2025-W53", "2025-W00", "2025-49", "next week", "2025-W5")) {
+            cases.add(new Case("/api/digests", "week", week));
+        }
         cases.add(new Case("/api/agenda-items", "status", "maybe"));
 
         List<String> wrong = new ArrayList<>();
