@@ -115,14 +115,16 @@ start_command_service() {
 
 start_query_service() {
   start_service query-service "$(query_jar)" "$SAGSSPOR_QUERY_PORT" sagsspor_query \
-    --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00
+    --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00 \
+    --sagsspor.digests.poll-interval=5s
 }
 
 # A second query service beside the first (same database and consumer groups), on the next port: for the fault
 # suite's experiments with two instances.
 start_second_query_service() {
   start_service query-service-2 "$(query_jar)" "$((SAGSSPOR_QUERY_PORT + 1))" sagsspor_query \
-    --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00
+    --spring.mail.port="$SAGSSPOR_SMTP_PORT" --sagsspor.alerts.poll-interval=5s --sagsspor.alerts.not-before=00:00 \
+    --sagsspor.digests.poll-interval=5s
 }
 
 await_ready() {

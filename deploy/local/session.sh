@@ -126,6 +126,21 @@ AS="$READER" request PUT "$QUERIES/api/digests/hast/subscription" 403 '{"subscri
 request PUT "$QUERIES/api/digests/hast/subscription" 200 '{"subscribed": false}'
 [ "$(field subscribed)" = "False" ] && [ "$(field changedBy)" = "hast" ] || fail "hast could not opt out: $(cat "$BODY")"
 request PUT "$QUERIES/api/digests/hast/subscription" 200 '{"subscribed": true}'
+# the week's digests went out (or go out on Monday); an admin raises hast's now: one mail, in the local mail server
+AS="$ADMIN" request POST "$QUERIES/api/admin/digests/raise" 200 ''
+week=$(field week)
+for _ in $(seq 1 60); do
+  AS="$ADMIN" request GET "$QUERIES/api/digests?initials=hast&week=$week&state=sent" 200 ''
+  python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["data"] else 1)' "$BODY" && break
+  sleep 1
+done
+python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["data"] else 1)' "$BODY" \
+  || fail "hast's digest of $week was not sent: $(curl -s -u "$ADMIN" "$QUERIES/api/digests?initials=hast")"
+digest=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"][0]["id"])' "$BODY")
+if curl -fs "$SAGSSPOR_MAIL_URL/api/service/readiness" > /dev/null 2>&1; then
+  curl -fs -o "$BODY" "$SAGSSPOR_MAIL_URL/api/user/hast@kl.dk/messages/INBOX" || fail "the mail server has no mailbox for hast@kl.dk"
+  grep -q "$digest.digest@" "$BODY" || fail "hast's digest mail ($digest) did not arrive: $(head -c 2000 "$BODY")"
+fi
 
 # who may do what: nobody without logging in, a reader reads only, another committee's secretary cannot touch it
 AS="" request GET "$QUERIES/api/agenda-items/$minutes" 401 ''

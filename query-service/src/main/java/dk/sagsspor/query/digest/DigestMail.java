@@ -106,12 +106,13 @@ class DigestMail {
         if (digest.changes().isEmpty()) {
             text.append("Ingen ændringer i dine sager.\n\n");
         } else {
+            // by item, not by title: items of a series often share theirs ("Godkendelse af referat")
             Map<String, List<DigestChange>> byItem = new LinkedHashMap<>();
             digest.changes()
-                    .forEach(c -> byItem.computeIfAbsent(c.agendaItemName(), name -> new ArrayList<>())
+                    .forEach(c -> byItem.computeIfAbsent(c.agendaItem(), id -> new ArrayList<>())
                             .add(c));
-            byItem.forEach((name, changes) -> {
-                text.append("- ").append(name).append('\n');
+            byItem.forEach((id, changes) -> {
+                text.append("- ").append(changes.getFirst().agendaItemName()).append('\n');
                 changes.forEach(c -> text.append("    ")
                         .append(MOMENT.format(c.recorded()))
                         .append(c.actor() == null ? "" : ", " + c.actor())
@@ -175,7 +176,7 @@ class DigestMail {
             case "PROPOSED" -> "foreslået, endnu ikke på en dagsorden";
             case "SCHEDULED" -> "på dagsordenen til mødet" + meeting;
             case "DEFERRED" -> "udsat";
-            case "DECIDED" -> "afgjort";
+            case "DECIDED" -> "afgjort" + (meeting.isEmpty() ? "" : " på mødet" + meeting);
             case "WITHDRAWN" -> "trukket tilbage";
             default -> i.status().toLowerCase(Locale.ROOT);
         };

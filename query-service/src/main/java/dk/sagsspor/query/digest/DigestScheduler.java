@@ -89,13 +89,7 @@ public class DigestScheduler {
         Week week = Week.of(now);
         int raised = 0;
         if (!now.isBefore(week.at(properties.day(), properties.time())) && !digests.raised(week)) {
-            raised = digests.raise(
-                    week,
-                    staff.withEmail().stream()
-                            .map(StaffDirectory.Member::initials)
-                            .toList(),
-                    now);
-            meters.counter("sagsspor.digests.raised").increment(raised);
+            raised = raise(week, now, false);
         }
         int sent = 0;
         int failed = 0;
@@ -114,6 +108,30 @@ public class DigestScheduler {
         } while (batch.size() == properties.batchSize());
         digests.backlog();
         return new Tick(raised, sent, failed, skipped);
+    }
+
+    /** What an admin asked to be raised now. */
+    public record Raised(String week, int raised) {}
+
+    /**
+     * Raises this week's digest now for everyone with an e-mail address who has none yet (and has not opted out),
+     * whatever the day and time: for someone entered after the week's were raised, or a week to be sent early. Still
+     * one per person and week; the ticks send them.
+     */
+    public Raised raiseNow() {
+        Instant now = clock.instant();
+        Week week = Week.of(now);
+        return new Raised(week.toString(), raise(week, now, true));
+    }
+
+    private int raise(Week week, Instant now, boolean evenIfRaised) {
+        int raised = digests.raise(
+                week,
+                staff.withEmail().stream().map(StaffDirectory.Member::initials).toList(),
+                now,
+                evenIfRaised);
+        meters.counter("sagsspor.digests.raised").increment(raised);
+        return raised;
     }
 
     private enum Outcome {

@@ -42,18 +42,20 @@ class Digests {
 
     /**
      * Raises the week's digests, once: for each of these staff members who has not opted out, unless the week's were
-     * raised before (by this instance or another). The week and its digests are written by one statement, so a crash
-     * leaves both or neither. Returns how many were raised.
+     * raised before (by this instance or another) — or, {@code evenIfRaised}, for each of them who has no digest of the
+     * week yet. The week's row and its digests are written by one statement, so a crash leaves both or neither. Returns
+     * how many were raised.
      */
-    int raise(Week week, List<String> initials, Instant now) {
+    int raise(Week week, List<String> initials, Instant now, boolean evenIfRaised) {
         return jdbc.sql("""
                         with raised_week as (
                             insert into digest_week (week, raised_at) values (:week, :now)
                             on conflict (week) do nothing
                             returning week)
                         insert into digest (id, initials, week, raised_at, state, next_attempt_at)
-                        select gen_random_uuid()::text, p.initials, w.week, :now, 'PENDING', :now
-                          from raised_week w, unnest(cast(:initials as text[])) as p(initials)
+                        select gen_random_uuid()::text, p.initials, :week, :now, 'PENDING', :now
+                          from unnest(cast(:initials as text[])) as p(initials)""" + (evenIfRaised ? "" : " join raised_week w on true") + """
+
                          where not exists (select 1 from digest_subscription s
                                             where s.initials = p.initials and not s.subscribed)
                         on conflict on constraint digest_once do nothing""")

@@ -17,13 +17,7 @@ class DigestMailTest {
 
     @Test
     void writesTheOverdueFirstThenWhatIsComingTheItemsAndTheChangesByItem() {
-        Digest digest = new Digest(
-                "hast",
-                "Hanne Stougaard",
-                "2025-W25",
-                true,
-                AFTER,
-                UNTIL,
+        Digest digest = hastsWeek25(
                 List.of(
                         new DigestFollowUp(
                                 "f1",
@@ -124,6 +118,50 @@ class DigestMailTest {
                 .contains("Du har ingen åbne opfølgninger.")
                 .contains("Ingen ændringer i dine sager.")
                 .doesNotContain("Overskredne frister");
+    }
+
+    @Test
+    void keepsTwoItemsWithOneTitleApartByTheirMeetingAndTheirChanges() {
+        Digest digest = hastsWeek25(
+                List.of(),
+                List.of(new DigestItem(
+                        "i1",
+                        "Godkendelse af referat",
+                        "KKR Nordjylland",
+                        null,
+                        "DECIDED",
+                        "m1",
+                        OffsetDateTime.parse("2025-04-11T10:00+02:00"),
+                        0,
+                        1,
+                        AFTER,
+                        UNTIL)),
+                List.of(
+                        change("i1", "Godkendelse af referat", "2025-06-10T10:15+02:00", "hast", "Besluttet"),
+                        change("i2", "Godkendelse af referat", "2025-06-11T09:00+02:00", "hast", "Sat på dagsordenen"),
+                        change(
+                                "i1",
+                                "Godkendelse af referat",
+                                "2025-06-12T14:30+02:00",
+                                "hast",
+                                "Opfølgning tildelt")));
+
+        assertThat(DigestMail.body(digest)).contains("""
+                - Godkendelse af referat, KKR Nordjylland
+                    afgjort på mødet fredag den 11. april 2025, 1 åben opfølgning
+                """).contains("""
+                - Godkendelse af referat
+                    10. juni 2025 kl. 10.15, hast: Besluttet
+                    12. juni 2025 kl. 14.30, hast: Opfølgning tildelt
+                - Godkendelse af referat
+                    11. juni 2025 kl. 09.00, hast: Sat på dagsordenen
+                """);
+    }
+
+    /** Hanne Stougaard's digest of week 25. */
+    private static Digest hastsWeek25(
+            List<DigestFollowUp> followUps, List<DigestItem> items, List<DigestChange> changes) {
+        return new Digest("hast", "Hanne Stougaard", "2025-W25", true, AFTER, UNTIL, followUps, items, changes);
     }
 
     private static DigestChange change(String item, String name, String at, String actor, String summary) {

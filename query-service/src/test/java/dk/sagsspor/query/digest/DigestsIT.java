@@ -345,6 +345,43 @@ class DigestsIT {
         assertThat(MailServer.text(awaitMails(initials, 1).get(0))).contains("Personalesag (lukket)");
     }
 
+    @Test
+    void anAdminRaisesTheWeeksDigestForSomeoneEnteredAfterItWasRaisedOnce() throws Exception {
+        LocalDate monday = LocalDate.of(2025, 12, 1); // week 49
+        CLOCK.set(at(monday, 6, 0));
+        String early = newStaffMember("Anne Holm");
+        aDecidedItemWithTwoFollowUps("Beskæftigelse", early, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 2));
+        awaitFollowUps(early, 2);
+        tickAt(monday, LocalTime.of(7, 0));
+        awaitMails(early, 1);
+
+        CLOCK.set(at(monday, 10, 0));
+        String late = newStaffMember("Bo Lund");
+        aDecidedItemWithTwoFollowUps("Uddannelse", late, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 2));
+        awaitFollowUps(late, 2);
+        tickAt(monday, LocalTime.of(10, 1));
+        assertThat(deliveries(late)).as("entered after the week was raised").isEmpty();
+
+        assertThat(first.http()
+                        .as("nord")
+                        .postJson("/api/admin/digests/raise", "")
+                        .statusCode())
+                .isEqualTo(403);
+        JsonNode raised = Http.json(first.http().postJson("/api/admin/digests/raise", ""));
+        assertThat(raised.path("week").asString()).isEqualTo("2025-W49");
+        assertThat(raised.path("raised").asInt()).isPositive();
+        tickAt(monday, LocalTime.of(10, 2));
+        awaitMails(late, 1);
+        assertThat(Http.json(first.http().postJson("/api/admin/digests/raise", ""))
+                        .path("raised")
+                        .asInt())
+                .as("asked again")
+                .isZero();
+        settle();
+        assertThat(mailsTo(late)).hasSize(1);
+        assertThat(mailsTo(early)).hasSize(1);
+    }
+
     // --- the world ------------------------------------------------------------------------------------------------
 
     record Decided(String item, String overdue, String upcoming) {}

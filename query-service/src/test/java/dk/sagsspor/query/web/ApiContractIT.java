@@ -138,6 +138,7 @@ class ApiContractIT {
             assertThat(pdf.statusCode()).as(path).isEqualTo(200);
         }
         succeeds(exercise, http.send("PUT", "/api/digests/" + initials + "/subscription", "{\"subscribed\": false}"));
+        succeeds(exercise, http.postJson("/api/admin/digests/raise", ""));
         succeeds(exercise, http.postJson("/api/admin/dead-letters/replay", ""));
         succeeds(exercise, http.postJson("/api/admin/projections/meetings/rebuild", ""));
         awaitRebuilt(http, "meetings");
