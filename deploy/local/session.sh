@@ -137,7 +137,11 @@ done
 python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["data"] else 1)' "$BODY" \
   || fail "hast's digest of $week was not sent: $(curl -s -u "$ADMIN" "$QUERIES/api/digests?initials=hast")"
 digest=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"][0]["id"])' "$BODY")
-if curl -fs "$SAGSSPOR_MAIL_URL/api/service/readiness" > /dev/null 2>&1; then
+# (sent before this stack's mail server started — by an earlier run of the stack — its mail is gone with that server)
+mail_started=0
+if alive mail; then mail_started=$(( $(date +%s) - $(ps -o etimes= -p "$(cat "$PIDS/mail.pid")") )); fi
+sent_now=$(python3 -c 'import json,sys,datetime; s=json.load(open(sys.argv[1]))["data"][0]["sent"]; print(datetime.datetime.fromisoformat(s).timestamp() >= float(sys.argv[2]))' "$BODY" "$mail_started")
+if [ "$sent_now" = True ] && curl -fs "$SAGSSPOR_MAIL_URL/api/service/readiness" > /dev/null 2>&1; then
   curl -fs -o "$BODY" "$SAGSSPOR_MAIL_URL/api/user/hast@kl.dk/messages/INBOX" || fail "the mail server has no mailbox for hast@kl.dk"
   grep -q "$digest.digest@" "$BODY" || fail "hast's digest mail ($digest) did not arrive: $(head -c 2000 "$BODY")"
 fi
@@ -163,6 +167,10 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 grep -q '"title":"KKR fremadrettet"' "$BODY" || fail "the imported minutes' promise is not on the query side: $(cat "$BODY")"
+# the decisions' undertakings ("… på det kommende møde i KKR") are offered as suggested promises, with their sentence
+AS="$READER" request GET "$QUERIES/api/promises?committee=KKR%20Nordjylland&status=suggested" 200 ''
+python3 -c 'import json,sys; sys.exit(0 if any(p["source"] == "decision" and p["quote"] and p["fromAgendaItemId"] for p in json.load(open(sys.argv[1]))["data"]) else 1)' \
+  "$BODY" || fail "no undertaking of the imported decisions is suggested: $(cat "$BODY")"
 
 # the tamper-evident history: the admin seals the chain now, the auditor verifies the store against the seals in Kafka
 # (204: nothing is old enough to be chained yet — events settle for 30 s — on a stack started a moment ago)
