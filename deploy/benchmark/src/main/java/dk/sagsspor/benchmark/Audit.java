@@ -42,43 +42,32 @@ final class Audit {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PORT = 8093;
 
-    private final String bootstrap;
+    private final ServiceJar services;
     private final String postgres;
     private final Path commandJar;
-    private final Path publicKey;
     private final Path logs;
 
-    Audit(String bootstrap, String postgres, Path commandJar, Path publicKey, Path logs) {
-        this.bootstrap = bootstrap;
-        this.postgres = postgres;
+    Audit(ServiceJar services, Path commandJar) {
+        this.services = services;
+        this.postgres = services.postgres();
         this.commandJar = commandJar;
-        this.publicKey = publicKey;
-        this.logs = logs;
+        this.logs = services.logs();
     }
 
     Result run(long events, String token, Observe observe) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String database = "sagsspor_audit_" + run;
-        try (Connection connection = DriverManager.getConnection(postgres + "postgres", "sagsspor", "")) {
-            connection.createStatement().execute("create database " + database);
-        }
+        services.createDatabase(database);
         String topic = "bench.audit." + run;
         List<String> arguments = List.of(
-                "--server.port=" + PORT,
-                "--spring.datasource.url=" + postgres + database,
-                "--spring.datasource.username=sagsspor",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--sagsspor.publishing.topic=" + topic,
                 "--sagsspor.audit.seal-topic=" + topic + ".seals",
                 "--sagsspor.audit.settle=0s",
                 "--sagsspor.audit.chain-interval=1h",
-                "--sagsspor.audit.seal-interval=1h",
-                "--sagsspor.security.mode=oidc",
-                "--sagsspor.security.roles-claim=sagsspor_roles",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+                "--sagsspor.audit.seal-interval=1h");
         HttpClient http = HttpClient.newHttpClient();
         // a first start creates the schema and the event processors' tokens
-        Process service = ServiceJar.start(commandJar, arguments, logs.resolve("audit-command-service-setup.log"));
+        Process service = services.start(commandJar, PORT, database, arguments, "audit-command-service-setup.log");
         try {
             awaitReady(http, service);
         } finally {
@@ -96,7 +85,7 @@ final class Audit {
                                               || ',"gaps":[]}', 'UTF8'),
                            owner = null""");
         }
-        service = ServiceJar.start(commandJar, arguments, logs.resolve("audit-command-service.log"));
+        service = services.start(commandJar, PORT, database, arguments, "audit-command-service.log");
         try {
             awaitReady(http, service);
 

@@ -173,26 +173,23 @@ public final class Benchmark {
     private Audit.Result audit() throws Exception {
         long events = Long.parseLong(settings.get("auditEvents"));
         System.out.printf("M6: chaining and verifying %,d events%n", events);
-        return new Audit(
-                        settings.get("kafka"),
-                        settings.get("postgres"),
-                        Path.of(settings.get("commandJar")),
-                        Path.of(settings.get("keys"), "public.pem"),
-                        Path.of(settings.get("var"), "logs"))
-                .run(events, token, observe);
+        return new Audit(secondServices(), Path.of(settings.get("commandJar"))).run(events, token, observe);
     }
 
     /** M3: a second query service builds every read model from a topic of the realistic mix. */
     private Rebuild.Result rebuild() throws Exception {
         long events = Long.parseLong(settings.get("rebuildEvents"));
         System.out.printf("M3: rebuilding every read model from %,d events%n", events);
-        return new Rebuild(
-                        settings.get("kafka"),
-                        settings.get("postgres"),
-                        Path.of(settings.get("queryJar")),
-                        Path.of(settings.get("keys"), "public.pem"),
-                        Path.of(settings.get("var"), "logs"))
-                .run(events, token, observe);
+        return new Rebuild(secondServices(), Path.of(settings.get("queryJar"))).run(events, token, observe);
+    }
+
+    /** Where a second service (M3, M6) runs: the stack's Kafka and PostgreSQL, the tokens' key, the logs. */
+    private ServiceJar secondServices() {
+        return new ServiceJar(
+                settings.get("kafka"),
+                settings.get("postgres"),
+                Path.of(settings.get("keys"), "public.pem"),
+                Path.of(settings.get("var"), "logs"));
     }
 
     /** The largest of {@code key} over the entries of a map of maps (the worst projection or query kind). */

@@ -41,11 +41,12 @@ final class Probe {
             Observe observe = new Observe(
                     Map.of(), "127.0.0.1:19092", "jdbc:postgresql://127.0.0.1:15432/sagsspor_command", "http://127.0.0.1:8082", token);
             Rebuild.Result result = new Rebuild(
-                            "127.0.0.1:19092",
-                            "jdbc:postgresql://127.0.0.1:15432/",
-                            Path.of(System.getProperty("bench.queryJar")),
-                            var.resolve("keys/public.pem"),
-                            var.resolve("logs"))
+                            new ServiceJar(
+                                    "127.0.0.1:19092",
+                                    "jdbc:postgresql://127.0.0.1:15432/",
+                                    var.resolve("keys/public.pem"),
+                                    var.resolve("logs")),
+                            Path.of(System.getProperty("bench.queryJar")))
                     .run(Long.parseLong(args[1]), token, observe);
             System.out.println(result);
             return;

@@ -47,18 +47,18 @@ final class Rebuild {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final ServiceJar services;
     private final String bootstrap;
     private final String postgres;
     private final Path queryJar;
-    private final Path publicKey;
     private final Path logs;
 
-    Rebuild(String bootstrap, String postgres, Path queryJar, Path publicKey, Path logs) {
-        this.bootstrap = bootstrap;
-        this.postgres = postgres;
+    Rebuild(ServiceJar services, Path queryJar) {
+        this.services = services;
+        this.bootstrap = services.bootstrap();
+        this.postgres = services.postgres();
         this.queryJar = queryJar;
-        this.publicKey = publicKey;
-        this.logs = logs;
+        this.logs = services.logs();
     }
 
     Result run(long events, String token, Observe observe) throws Exception {
@@ -72,25 +72,18 @@ final class Rebuild {
         System.out.printf("  writing %,d events to %s%n", events, topic);
         write(topic, events);
         String database = "sagsspor_rebuild_" + run;
-        try (Connection connection = DriverManager.getConnection(postgres + "postgres", "sagsspor", "")) {
-            connection.createStatement().execute("create database " + database);
-        }
+        services.createDatabase(database);
         boolean statements = Statements.reset(postgres + database);
         int port = 8092;
-        Process service = ServiceJar.start(
+        Process service = services.start(
                 queryJar,
-                List.of("--server.port=" + port,
-                        "--spring.datasource.url=" + postgres + database,
-                        "--spring.datasource.username=sagsspor",
-                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                port,
+                database,
+                List.of(
                         "--sagsspor.projection.topic=" + topic,
                         "--sagsspor.projection.dead-letter-topic=" + topic + ".dlt",
-                        "--sagsspor.projection.group-prefix=bench.rebuild." + run + ".",
-                        "--sagsspor.alerts.enabled=false",
-                        "--sagsspor.security.mode=oidc",
-                        "--sagsspor.security.roles-claim=sagsspor_roles",
-                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey),
-                logs.resolve("rebuild-query-service.log"));
+                        "--sagsspor.projection.group-prefix=bench.rebuild." + run + "."),
+                "rebuild-query-service.log");
         try {
             String prefix = "bench.rebuild." + run + ".";
             long firstProgress = 0;

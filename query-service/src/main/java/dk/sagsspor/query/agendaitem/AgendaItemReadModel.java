@@ -46,7 +46,8 @@ public class AgendaItemReadModel {
 
     /** The outstanding items a staff member is case officer of that the viewer may see, oldest first. */
     public List<Outstanding> outstandingOf(String officer, Visibility.Viewer viewer) {
-        return jdbc.sql("select i.* from agenda_item i"
+        return jdbc.sql("select i.id, i.title, i.committee, i.case_number, i.status, i.meeting_id, i.times_deferred,"
+                        + " i.open_follow_ups, i.proposed_at, i.last_changed_at from agenda_item i"
                         + " where i.outstanding and i.case_officers @> array[cast(:officer as text)] and "
                         + Visibility.visible("i") + " order by i.proposed_at, i.id")
                 .param("officer", officer)

@@ -1,6 +1,7 @@
 package dk.sagsspor.query.alert;
 
-import dk.sagsspor.query.web.Backoff;
+import dk.sagsspor.query.delivery.Backoff;
+import dk.sagsspor.query.delivery.Mails;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +47,6 @@ public record AlertProperties(
 
     /** The domain part of {@link #mailFrom()}, for Message-IDs. */
     public String mailDomain() {
-        return mailFrom.substring(mailFrom.lastIndexOf('@') + 1);
+        return Mails.domainOf(mailFrom);
     }
 }

@@ -27,6 +27,11 @@ public final class Mails {
             String messageId,
             Map<String, String> headers) {}
 
+    /** The domain part of an address, which ends the Message-IDs of the mails sent from it. */
+    public static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
+
     public static void send(JavaMailSender sender, Letter letter) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper mail = new MimeMessageHelper(message, false, "UTF-8");

@@ -99,7 +99,7 @@ class DigestController {
         member(initials);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         String name = user == null ? "" : user.getName();
-        if (!name.equalsIgnoreCase(initials) && !Visibility.seesContactDetails()) {
+        if (!name.equalsIgnoreCase(initials) && !Visibility.ofTheSecretariat()) {
             throw new Forbidden("Only " + initials + " themselves, a secretary or an admin may change " + initials
                     + "'s digest subscription.");
         }

@@ -1,6 +1,7 @@
 package dk.sagsspor.query.digest;
 
-import dk.sagsspor.query.web.Backoff;
+import dk.sagsspor.query.delivery.Backoff;
+import dk.sagsspor.query.delivery.Mails;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -53,6 +54,6 @@ public record DigestProperties(
 
     /** The domain part of {@link #mailFrom()}, for Message-IDs. */
     String mailDomain() {
-        return mailFrom.substring(mailFrom.lastIndexOf('@') + 1);
+        return Mails.domainOf(mailFrom);
     }
 }

@@ -54,11 +54,12 @@ class Digests {
                             returning week)
                         insert into digest (id, initials, week, raised_at, state, next_attempt_at)
                         select gen_random_uuid()::text, p.initials, :week, :now, 'PENDING', :now
-                          from unnest(cast(:initials as text[])) as p(initials)""" + (evenIfRaised ? "" : " join raised_week w on true") + """
-
-                         where not exists (select 1 from digest_subscription s
+                          from unnest(cast(:initials as text[])) as p(initials)
+                         where (cast(:evenIfRaised as boolean) or exists (select 1 from raised_week))
+                           and not exists (select 1 from digest_subscription s
                                             where s.initials = p.initials and not s.subscribed)
                         on conflict on constraint digest_once do nothing""")
+                .param("evenIfRaised", evenIfRaised)
                 .param("week", week.toString())
                 .param("now", Timestamp.from(now))
                 .param("initials", initials.toArray(String[]::new))

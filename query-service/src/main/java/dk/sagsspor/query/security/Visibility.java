@@ -23,8 +23,11 @@ public final class Visibility {
                 + ".committee = any (cast(:closedItemCommittees as text[])))";
     }
 
-    /** Whether the current request's user sees staff members' e-mail addresses: secretaries and admins. */
-    public static boolean seesContactDetails() {
+    /**
+     * Whether the current request's user is of the secretariat — a secretary or an admin: sees staff members' e-mail
+     * addresses, and may change a staff member's digest subscription.
+     */
+    public static boolean ofTheSecretariat() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         List<String> authorities = user == null ? List.of() : ApiSecurity.authorities(user);
         return authorities.contains("ROLE_" + Roles.SECRETARY) || authorities.contains("ROLE_" + Roles.ADMIN);

@@ -30,7 +30,7 @@ class StaffController {
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int pageSize) {
         PageRequest paging = new PageRequest(page, pageSize);
         return OParlList.of(
-                directory.page(paging, Visibility.seesContactDetails()),
+                directory.page(paging, Visibility.ofTheSecretariat()),
                 paging,
                 ServletUriComponentsBuilder.fromCurrentRequest());
     }
@@ -39,7 +39,7 @@ class StaffController {
     @GetMapping("/{initials}")
     StaffMember member(@PathVariable String initials) {
         return directory
-                .member(initials, Visibility.seesContactDetails())
+                .member(initials, Visibility.ofTheSecretariat())
                 .orElseThrow(() -> new NotFound("staff member", initials));
     }
 }

@@ -1,4 +1,4 @@
-package dk.sagsspor.query.web;
+package dk.sagsspor.query.delivery;
 
 import java.time.Duration;
 
